@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '@ohjaamo/audit';
+import { dataSourceOptions } from '@ohjaamo/db';
+import { IdentityModule } from '@ohjaamo/identity';
+import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import {
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  I18nModule,
+  loadConfig,
+  LoggingModule,
+  QueueModule,
+} from '@ohjaamo/platform';
+import { ADMIN_PAGE_CONTROLLERS } from './admin/admin.controllers';
+import { API_V1_CONTROLLERS } from './api-v1/api-v1.controllers';
+import { AccessGuard } from './auth/access.guard';
+import { Authenticator } from './auth/authenticator';
+import { HealthController } from './health/health.controller';
+import { HomeController } from './home/home.controller';
+import { ProfilePageController } from './profile/profile.page.controller';
+import { MfaController } from './sign-in/mfa.controller';
+import { SignInController } from './sign-in/sign-in.controller';
+import { UiModule } from './ui/ui.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    I18nModule,
+    DatabaseModule.forRoot(() => {
+      const config = loadConfig();
+      if (!config.DATABASE_URL) throw new Error('DATABASE_URL: required to run the api');
+      return dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+    }),
+    QueueModule.forRoot(QUEUE_NAMES),
+    HealthModule,
+    AuditModule,
+    IdentityModule,
+    UiModule,
+    // Lets tests (and tooling) list every route with its access rule.
+    DiscoveryModule,
+  ],
+  controllers: [
+    HealthController,
+    SignInController,
+    MfaController,
+    HomeController,
+    ...ADMIN_PAGE_CONTROLLERS,
+    ProfilePageController,
+    ...API_V1_CONTROLLERS,
+  ],
+  providers: [Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class AppModule {}

@@ -1,0 +1,21 @@
+import type { Permission } from '@ohjaamo/identity';
+
+/**
+ * The main navigation. Each entry shows only to users holding its permission, so every
+ * role sees its own menu. Features add their entries here.
+ */
+export const NAVIGATION: {
+  href: string;
+  labelKey: string;
+  permission: Permission | 'signed_in';
+}[] = [
+  { href: '/', labelKey: 'nav.home', permission: 'signed_in' },
+  { href: '/admin/users', labelKey: 'nav.users', permission: 'admin.users' },
+  {
+    href: '/admin/organisations',
+    labelKey: 'nav.organisations',
+    permission: 'admin.organisations',
+  },
+  { href: '/admin/sites', labelKey: 'nav.sites', permission: 'admin.sites' },
+  { href: '/admin/audit', labelKey: 'nav.audit', permission: 'audit.search' },
+];

@@ -1,0 +1,4 @@
+export * from './data-source-options';
+export * from './migrate';
+export * from './scratch-database';
+export * from './seeds';

@@ -1,0 +1,15 @@
+import type { MigrationInterface } from 'typeorm';
+import { Identity1763900000000 } from './1763900000000-identity';
+import { AuditLog1763950000000 } from './1763950000000-audit-log';
+import { IdentityMfa1763960000000 } from './1763960000000-identity-mfa';
+
+/**
+ * The migrations, oldest first. A new migration is generated into this folder
+ * (npm run migration:generate -- db/migrations/Name), reviewed by hand, and listed here.
+ * A unit test fails when a file in this folder is missing from the list.
+ */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Identity1763900000000,
+  AuditLog1763950000000,
+  IdentityMfa1763960000000,
+];

@@ -1,0 +1,2 @@
+export * from './demo-logins';
+export * from './load-demo-data';

@@ -1,0 +1,34 @@
+import type { Role } from '../users/role';
+
+/**
+ * Every permission in the product and the roles that hold it: the one place that says
+ * who may do what. Routes declare a permission with @Allow(); tokens carry a subset of
+ * their owner's permissions as scopes. Client-record access is further limited by the
+ * consent-based access policy.
+ */
+export const PERMISSIONS = {
+  'profile.manage': ['front_desk', 'adviser', 'coordinator', 'admin'],
+  'tokens.manage': ['front_desk', 'adviser', 'coordinator', 'admin'],
+  'sites.read': ['front_desk', 'adviser', 'coordinator', 'admin'],
+  'admin.users': ['admin'],
+  'admin.organisations': ['admin'],
+  'admin.sites': ['admin'],
+  'audit.search': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  const held = new Set<Permission>();
+  for (const permission of ALL_PERMISSIONS) {
+    if ((PERMISSIONS[permission] as readonly string[]).some((role) => roles.includes(role))) {
+      held.add(permission);
+    }
+  }
+  return held;
+}
+
+/** Roles that can read client records, and so must use two-factor sign-in by default. */
+export const ROLES_READING_CLIENT_RECORDS: readonly Role[] = ['front_desk', 'adviser', 'admin'];

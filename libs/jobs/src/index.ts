@@ -1,0 +1,3 @@
+export * from './job-handler';
+export * from './job-names';
+export * from './queues';
