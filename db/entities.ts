@@ -1,8 +1,15 @@
 import { AuditLogEntry } from '@ohjaamo/audit';
+import { CLIENT_ENTITIES } from '@ohjaamo/clients';
 import { IDENTITY_ENTITIES } from '@ohjaamo/identity';
+import { VISIT_ENTITIES } from '@ohjaamo/visits';
 
 /**
  * Every TypeORM entity of the product. The apps and the migration CLI both read this
  * list, so the drift check compares migrations with exactly what the code maps.
  */
-export const ENTITIES: (new () => object)[] = [...IDENTITY_ENTITIES, AuditLogEntry];
+export const ENTITIES: (new () => object)[] = [
+  ...IDENTITY_ENTITIES,
+  AuditLogEntry,
+  ...CLIENT_ENTITIES,
+  ...VISIT_ENTITIES,
+];

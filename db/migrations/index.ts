@@ -2,6 +2,9 @@ import type { MigrationInterface } from 'typeorm';
 import { Identity1763900000000 } from './1763900000000-identity';
 import { AuditLog1763950000000 } from './1763950000000-audit-log';
 import { IdentityMfa1763960000000 } from './1763960000000-identity-mfa';
+import { Clients1764000000000 } from './1764000000000-clients';
+import { ClientsRegistry1764050000000 } from './1764050000000-clients-registry';
+import { Visits1764100000000 } from './1764100000000-visits';
 
 /**
  * The migrations, oldest first. A new migration is generated into this folder
@@ -12,4 +15,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Identity1763900000000,
   AuditLog1763950000000,
   IdentityMfa1763960000000,
+  Clients1764000000000,
+  ClientsRegistry1764050000000,
+  Visits1764100000000,
 ];

@@ -12,7 +12,11 @@ describe('admin: deactivating a user', () => {
     const res = await agent
       .post('/api/v1/tokens')
       .set('X-CSRF-Token', await sessionCsrf(agent))
-      .send({ name: 'script', scopes: ['sites.read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+      .send({
+        name: 'script',
+        scopes: ['sites.read'],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
       .expect(201);
     return res.body.token as string;
   };
@@ -35,7 +39,11 @@ describe('admin: deactivating a user', () => {
     await t.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
 
     const page = await admin.get(`/admin/users/${user.id}`).expect(200);
-    await admin.post(`/admin/users/${user.id}/deactivate`).type('form').send({ _csrf: csrfFrom(page.text) }).expect(303);
+    await admin
+      .post(`/admin/users/${user.id}/deactivate`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) })
+      .expect(303);
 
     const next = await agent.get('/profile').expect(303);
     expect(next.headers.location).toBe('/sign-in?return=%2Fprofile');
@@ -87,6 +95,8 @@ describe('admin: deactivating a user', () => {
       .post(`/api/v1/admin/users/${me.body.id}/deactivate`)
       .set('X-CSRF-Token', await sessionCsrf(admin))
       .expect(422);
-    expect(api.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'cannotDeactivateSelf' })]);
+    expect(api.body.errors).toEqual([
+      expect.objectContaining({ field: 'id', code: 'cannotDeactivateSelf' }),
+    ]);
   });
 });

@@ -33,10 +33,16 @@ describe('admin: organisations, sites and the agency calendar', () => {
       await admin
         .post('/admin/organisations')
         .type('form')
-        .send({ _csrf: csrfFrom(form.text), name: 'Lahden etsivä nuorisotyö', kind: 'outreach_youth_work' })
+        .send({
+          _csrf: csrfFrom(form.text),
+          name: 'Lahden etsivä nuorisotyö',
+          kind: 'outreach_youth_work',
+        })
         .expect(303);
       expect(await count('organisations')).toBe(before + 1);
-      const [row] = await t.dataSource.query(`SELECT id, kind, active FROM organisations WHERE name = 'Lahden etsivä nuorisotyö'`);
+      const [row] = await t.dataSource.query(
+        `SELECT id, kind, active FROM organisations WHERE name = 'Lahden etsivä nuorisotyö'`,
+      );
       expect(row).toMatchObject({ kind: 'outreach_youth_work', active: true });
 
       const list = await admin.get('/admin/organisations').expect(200);
@@ -47,9 +53,16 @@ describe('admin: organisations, sites and the agency calendar', () => {
       await admin
         .post(`/admin/organisations/${row.id}`)
         .type('form')
-        .send({ _csrf: csrfFrom(edit.text), name: 'Lahden etsivä nuorisotyö', kind: 'youth_workshop' })
+        .send({
+          _csrf: csrfFrom(edit.text),
+          name: 'Lahden etsivä nuorisotyö',
+          kind: 'youth_workshop',
+        })
         .expect(303);
-      const [after] = await t.dataSource.query(`SELECT kind, active FROM organisations WHERE id = $1`, [row.id]);
+      const [after] = await t.dataSource.query(
+        `SELECT kind, active FROM organisations WHERE id = $1`,
+        [row.id],
+      );
       expect(after).toEqual({ kind: 'youth_workshop', active: false });
     });
 
@@ -115,7 +128,10 @@ describe('admin: organisations, sites and the agency calendar', () => {
         })
         .expect(303);
       const id = res.headers.location.split('/').pop();
-      const [row] = await t.dataSource.query(`SELECT opening_hours, region FROM sites WHERE id = $1`, [id]);
+      const [row] = await t.dataSource.query(
+        `SELECT opening_hours, region FROM sites WHERE id = $1`,
+        [id],
+      );
       expect(row).toEqual({
         region: 'Päijät-Häme',
         opening_hours: {
@@ -210,7 +226,10 @@ describe('admin: organisations, sites and the agency calendar', () => {
       await admin
         .post(`/admin/sites/${site.id}/calendar`)
         .type('form')
-        .send({ _csrf: csrfFrom(page.text), presence: [`${youth.id}:${today}`, `${kela.id}:${otherDay}`] })
+        .send({
+          _csrf: csrfFrom(page.text),
+          presence: [`${youth.id}:${today}`, `${kela.id}:${otherDay}`],
+        })
         .expect(303);
       const saved = await admin.get(`/admin/sites/${site.id}/calendar`).expect(200);
       expect(saved.text).toContain('The agency calendar was saved.');
@@ -219,11 +238,21 @@ describe('admin: organisations, sites and the agency calendar', () => {
       const res = await adviser.get(`/api/v1/sites/${site.id}/agencies-today`).expect(200);
       expect(res.body).toMatchObject({ siteId: site.id, weekday: today });
       expect(res.body.agencies).toEqual([
-        { organisationId: youth.id, organisationName: 'Nuorisopalvelut', organisationKind: 'youth_services', starts: null, ends: null },
+        {
+          organisationId: youth.id,
+          organisationName: 'Nuorisopalvelut',
+          organisationKind: 'youth_services',
+          starts: null,
+          ends: null,
+        },
       ]);
 
       // Saving again replaces the calendar: an empty form empties it.
-      await admin.post(`/admin/sites/${site.id}/calendar`).type('form').send({ _csrf: csrfFrom(saved.text) }).expect(303);
+      await admin
+        .post(`/admin/sites/${site.id}/calendar`)
+        .type('form')
+        .send({ _csrf: csrfFrom(saved.text) })
+        .expect(303);
       const empty = await adviser.get(`/api/v1/sites/${site.id}/agencies-today`).expect(200);
       expect(empty.body.agencies).toEqual([]);
     });
@@ -254,7 +283,9 @@ describe('admin: organisations, sites and the agency calendar', () => {
         .send({ _csrf: csrfFrom(page.text), presence: `${kela.id}:${today}` })
         .expect(303);
       const res = await adviser.get(`/api/v1/sites/${site.id}/agencies-today`).expect(200);
-      expect(res.body.agencies).toEqual([expect.objectContaining({ organisationId: kela.id, starts: '12:00', ends: '15:00' })]);
+      expect(res.body.agencies).toEqual([
+        expect.objectContaining({ organisationId: kela.id, starts: '12:00', ends: '15:00' }),
+      ]);
 
       const bad = await admin
         .put(`/api/v1/admin/sites/${site.id}/calendar`)
@@ -280,7 +311,9 @@ describe('admin: organisations, sites and the agency calendar', () => {
     });
 
     it('answers agencies-today for an unknown site with 404 and a malformed id with 400', async () => {
-      await adviser.get('/api/v1/sites/00000000-0000-4000-8000-000000000000/agencies-today').expect(404);
+      await adviser
+        .get('/api/v1/sites/00000000-0000-4000-8000-000000000000/agencies-today')
+        .expect(404);
       const res = await adviser.get('/api/v1/sites/1/agencies-today').expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'isUUID' })]);
     });

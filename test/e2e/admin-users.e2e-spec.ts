@@ -21,7 +21,10 @@ describe('admin: staff users', () => {
   const fieldBlock = (html: string, name: string): string => {
     const at = html.indexOf(`id="field-${name}"`);
     if (at < 0) throw new Error(`no field ${name}`);
-    const start = Math.max(html.lastIndexOf('<div class="field', at), html.lastIndexOf('<fieldset', at));
+    const start = Math.max(
+      html.lastIndexOf('<div class="field', at),
+      html.lastIndexOf('<fieldset', at),
+    );
     return html.slice(start, html.indexOf('>', at) + 1);
   };
 
@@ -30,7 +33,12 @@ describe('admin: staff users', () => {
     fixtures = new Fixtures(t.app);
     organisation = await fixtures.organisation('youth_services', 'Helsingin nuorisopalvelut');
     site = await fixtures.site('Ohjaamo Helsinki');
-    const adminUser = await fixtures.user({ roles: ['admin'], organisation, sites: [site], email: 'admin@example.test' });
+    const adminUser = await fixtures.user({
+      roles: ['admin'],
+      organisation,
+      sites: [site],
+      email: 'admin@example.test',
+    });
     admin = await signedInAgent(t.app, adminUser.email, TEST_PASSWORD);
   });
   afterAll(async () => {
@@ -58,10 +66,15 @@ describe('admin: staff users', () => {
         .expect(303);
       expect(res.headers.location).toMatch(/^\/admin\/users\/[0-9a-f-]{36}$/);
       expect(await countUsers()).toBe(before + 1);
-      const [row] = await t.dataSource.query(`SELECT email, roles, language FROM staff_users WHERE id = $1`, [
-        res.headers.location.split('/').pop(),
-      ]);
-      expect(row).toEqual({ email: 'aino.virtanen@example.test', roles: ['front_desk', 'adviser'], language: 'sv' });
+      const [row] = await t.dataSource.query(
+        `SELECT email, roles, language FROM staff_users WHERE id = $1`,
+        [res.headers.location.split('/').pop()],
+      );
+      expect(row).toEqual({
+        email: 'aino.virtanen@example.test',
+        roles: ['front_desk', 'adviser'],
+        language: 'sv',
+      });
 
       const page = await admin.get(res.headers.location).expect(200);
       expect(page.text).toContain('The user was created.');
@@ -121,17 +134,35 @@ describe('admin: staff users', () => {
           language: 'en',
         })
         .expect(303);
-      const [row] = await t.dataSource.query(`SELECT display_name, roles FROM staff_users WHERE id = $1`, [user.id]);
+      const [row] = await t.dataSource.query(
+        `SELECT display_name, roles FROM staff_users WHERE id = $1`,
+        [user.id],
+      );
       expect(row).toEqual({ display_name: 'Renamed Adviser', roles: ['coordinator'] });
-      const sites = await t.dataSource.query(`SELECT site_id FROM staff_user_sites WHERE user_id = $1`, [user.id]);
+      const sites = await t.dataSource.query(
+        `SELECT site_id FROM staff_user_sites WHERE user_id = $1`,
+        [user.id],
+      );
       expect(sites).toHaveLength(2);
 
-      await admin.post(`/admin/users/${user.id}/deactivate`).type('form').send({ _csrf: csrf }).expect(303);
+      await admin
+        .post(`/admin/users/${user.id}/deactivate`)
+        .type('form')
+        .send({ _csrf: csrf })
+        .expect(303);
       let status = await admin.get(`/admin/users/${user.id}`).expect(200);
       expect(status.text).toContain('The user was deactivated.');
       expect(status.text).toContain('tag--inactive');
-      await admin.post(`/admin/users/${user.id}/reactivate`).type('form').send({ _csrf: csrf }).expect(303);
-      await admin.post(`/admin/users/${user.id}/reset-mfa`).type('form').send({ _csrf: csrf }).expect(303);
+      await admin
+        .post(`/admin/users/${user.id}/reactivate`)
+        .type('form')
+        .send({ _csrf: csrf })
+        .expect(303);
+      await admin
+        .post(`/admin/users/${user.id}/reset-mfa`)
+        .type('form')
+        .send({ _csrf: csrf })
+        .expect(303);
       status = await admin.get(`/admin/users/${user.id}`).expect(200);
       expect(status.text).toContain('Two-factor authentication was reset');
       const actions = await t.dataSource.query(
@@ -152,7 +183,11 @@ describe('admin: staff users', () => {
       await admin
         .post('/admin/users')
         .type('form')
-        .send({ organisationId: organisation.id, email: `x-${unique()}@example.test`, password: NEW_PASSWORD })
+        .send({
+          organisationId: organisation.id,
+          email: `x-${unique()}@example.test`,
+          password: NEW_PASSWORD,
+        })
         .expect(403);
       expect(await countUsers()).toBe(before);
     });
@@ -231,12 +266,17 @@ describe('admin: staff users', () => {
         .send({ organisationId: 'x', roles: ['pope'], extra: 1 })
         .expect(422);
       const shapeFields = (shape.body.errors as { field: string }[]).map((e) => e.field);
-      expect(shapeFields).toEqual(expect.arrayContaining(['organisationId', 'roles', 'extra', 'email']));
+      expect(shapeFields).toEqual(
+        expect.arrayContaining(['organisationId', 'roles', 'extra', 'email']),
+      );
     });
 
     it('answers a malformed id with a 400 field error, never a 500', async () => {
       const res = await admin.get('/api/v1/admin/users/123').expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, errors: [{ field: 'id', code: 'isUUID' }] });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        errors: [{ field: 'id', code: 'isUUID' }],
+      });
       const csrf = await sessionCsrf(admin);
       await admin.post('/api/v1/admin/users/123/deactivate').set('X-CSRF-Token', csrf).expect(400);
       await admin.get('/api/v1/admin/users/00000000-0000-4000-8000-000000000000').expect(404);
@@ -300,7 +340,10 @@ describe('admin: staff users', () => {
       ]),
     );
     expect(paths.some((p) => p.startsWith('/admin') || p.startsWith('/profile'))).toBe(false);
-    const schemas = res.body.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
+    const schemas = res.body.components.schemas as Record<
+      string,
+      { properties?: Record<string, unknown> }
+    >;
     expect(Object.keys(schemas.StaffUserDto.properties ?? {})).not.toEqual(
       expect.arrayContaining(['passwordHash']),
     );

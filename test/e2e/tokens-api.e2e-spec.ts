@@ -14,7 +14,11 @@ describe('personal access tokens', () => {
   let adminUser: StaffUser;
   let admin: TestAgent;
 
-  const create = async (agent: TestAgent, scopes: string[], name = 'script'): Promise<{ id: string; token: string }> => {
+  const create = async (
+    agent: TestAgent,
+    scopes: string[],
+    name = 'script',
+  ): Promise<{ id: string; token: string }> => {
     const res = await agent
       .post('/api/v1/tokens')
       .set('X-CSRF-Token', await sessionCsrf(agent))
@@ -66,7 +70,9 @@ describe('personal access tokens', () => {
     const again = await admin.get('/profile').expect(200);
     expect(again.text).toContain('Report script');
     expect(again.text).not.toContain(token!);
-    const [row] = await t.dataSource.query(`SELECT token_hash FROM access_tokens WHERE name = 'Report script'`);
+    const [row] = await t.dataSource.query(
+      `SELECT token_hash FROM access_tokens WHERE name = 'Report script'`,
+    );
     expect(row.token_hash).not.toContain(token!.slice(4));
   });
 
@@ -75,7 +81,11 @@ describe('personal access tokens', () => {
     expect(created.token).toMatch(/^ohj_/);
     const list = await admin.get('/api/v1/tokens').expect(200);
     const listed = (list.body as { id: string }[]).find((tk) => tk.id === created.id);
-    expect(listed).toMatchObject({ name: 'API admin', scopes: ['admin.users', 'tokens.manage'], revokedAt: null });
+    expect(listed).toMatchObject({
+      name: 'API admin',
+      scopes: ['admin.users', 'tokens.manage'],
+      revokedAt: null,
+    });
     expect(JSON.stringify(list.body)).not.toMatch(/ohj_|hash/i);
   });
 
@@ -110,15 +120,18 @@ describe('personal access tokens', () => {
       .set(bearer(manager.token))
       .send({ name: 'escalate', scopes: ['tokens.manage', 'admin.users'], expiresAt: inDays(5) })
       .expect(422);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'scopes.1', code: 'scopeNotHeld' })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'scopes.1', code: 'scopeNotHeld' }),
+    ]);
   });
 
   it('refuses an expired token with 401', async () => {
     const created = await create(admin, ['sites.read']);
     await t.http.get('/api/v1/me').set(bearer(created.token)).expect(200);
-    await t.dataSource.query(`UPDATE access_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
-      created.id,
-    ]);
+    await t.dataSource.query(
+      `UPDATE access_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [created.id],
+    );
     const res = await t.http.get('/api/v1/me').set(bearer(created.token)).expect(401);
     expect(res.body.error).toBe('token_invalid');
   });
@@ -154,7 +167,11 @@ describe('personal access tokens', () => {
       .send({ name: 'too much', scopes: ['sites.read', 'admin.users'], expiresAt: inDays(5) })
       .expect(422);
     expect(api.body.errors).toEqual([
-      expect.objectContaining({ field: 'scopes.1', code: 'scopeNotHeld', message: expect.any(String) }),
+      expect.objectContaining({
+        field: 'scopes.1',
+        code: 'scopeNotHeld',
+        message: expect.any(String),
+      }),
     ]);
 
     const profile = await agent.get('/profile').expect(200);
@@ -162,15 +179,23 @@ describe('personal access tokens', () => {
     const page = await agent
       .post('/profile/tokens')
       .type('form')
-      .send({ _csrf: csrfFrom(profile.text), name: 'too much', scopes: 'admin.users', expiresOn: inDays(5).slice(0, 10) })
+      .send({
+        _csrf: csrfFrom(profile.text),
+        name: 'too much',
+        scopes: 'admin.users',
+        expiresOn: inDays(5).slice(0, 10),
+      })
       .expect(422);
     expect(page.text).toContain('href="#field-scopes"');
-    expect(page.text).toMatch(/<fieldset class="field fieldset field--error"[^>]*aria-describedby="error-scopes"/);
+    expect(page.text).toMatch(
+      /<fieldset class="field fieldset field--error"[^>]*aria-describedby="error-scopes"/,
+    );
     expect(page.text).toContain('<p class="field-error" id="error-scopes">');
     expect(page.text).toContain('value="too much"');
-    const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM access_tokens WHERE user_id = $1`, [
-      adviser.id,
-    ]);
+    const count = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM access_tokens WHERE user_id = $1`,
+      [adviser.id],
+    );
     expect(count[0].n).toBe(0);
   });
 
@@ -193,7 +218,10 @@ describe('personal access tokens', () => {
       'scopes',
     ]);
     await admin.delete('/api/v1/tokens/xyz').set('X-CSRF-Token', csrf).expect(400);
-    await admin.delete('/api/v1/tokens/00000000-0000-4000-8000-000000000000').set('X-CSRF-Token', csrf).expect(404);
+    await admin
+      .delete('/api/v1/tokens/00000000-0000-4000-8000-000000000000')
+      .set('X-CSRF-Token', csrf)
+      .expect(404);
   });
 
   it('records token.created and token.revoked in the audit log', async () => {

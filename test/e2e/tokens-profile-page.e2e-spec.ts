@@ -31,11 +31,17 @@ describe('profile page', () => {
     const user = await fixtures.user({ roles: ['adviser'], language: 'en' });
     const agent = await signedInAgent(t.app, user.email, TEST_PASSWORD);
     const page = await agent.get('/profile').expect(200);
-    await agent.post('/profile/language').type('form').send({ _csrf: csrfFrom(page.text), language: 'sv' }).expect(303);
+    await agent
+      .post('/profile/language')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), language: 'sv' })
+      .expect(303);
     const after = await agent.get('/profile').expect(200);
     expect(after.text).toContain('<html lang="sv">');
     expect(after.text).toContain('Språket sparades.');
-    const [row] = await t.dataSource.query(`SELECT language FROM staff_users WHERE id = $1`, [user.id]);
+    const [row] = await t.dataSource.query(`SELECT language FROM staff_users WHERE id = $1`, [
+      user.id,
+    ]);
     expect(row.language).toBe('sv');
 
     const bad = await agent
@@ -56,7 +62,12 @@ describe('profile page', () => {
     const wrong = await agent
       .post('/profile/password')
       .type('form')
-      .send({ _csrf: csrf, currentPassword: 'not my password', newPassword: NEW_PASSWORD, repeatPassword: NEW_PASSWORD })
+      .send({
+        _csrf: csrf,
+        currentPassword: 'not my password',
+        newPassword: NEW_PASSWORD,
+        repeatPassword: NEW_PASSWORD,
+      })
       .expect(422);
     expect(wrong.text).toContain('href="#field-currentPassword"');
     expect(wrong.text).not.toContain('not my password');
@@ -64,21 +75,36 @@ describe('profile page', () => {
     const mismatch = await agent
       .post('/profile/password')
       .type('form')
-      .send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, repeatPassword: 'something else' })
+      .send({
+        _csrf: csrf,
+        currentPassword: TEST_PASSWORD,
+        newPassword: NEW_PASSWORD,
+        repeatPassword: 'something else',
+      })
       .expect(422);
     expect(mismatch.text).toContain('The passwords do not match.');
 
     const weak = await agent
       .post('/profile/password')
       .type('form')
-      .send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'short', repeatPassword: 'short' })
+      .send({
+        _csrf: csrf,
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'short',
+        repeatPassword: 'short',
+      })
       .expect(422);
     expect(weak.text).toContain('href="#field-newPassword"');
 
     await agent
       .post('/profile/password')
       .type('form')
-      .send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, repeatPassword: NEW_PASSWORD })
+      .send({
+        _csrf: csrf,
+        currentPassword: TEST_PASSWORD,
+        newPassword: NEW_PASSWORD,
+        repeatPassword: NEW_PASSWORD,
+      })
       .expect(303);
     const after = await agent.get('/profile').expect(200);
     expect(after.text).toContain('Your password was changed.');

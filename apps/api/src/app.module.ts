@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@ohjaamo/audit';
+import { ClientsModule } from '@ohjaamo/clients';
 import { dataSourceOptions } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
 import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import { VisitsModule } from '@ohjaamo/visits';
 import {
   ConfigModule,
   DatabaseModule,
@@ -16,13 +18,16 @@ import {
 import { ADMIN_PAGE_CONTROLLERS } from './admin/admin.controllers';
 import { API_V1_CONTROLLERS } from './api-v1/api-v1.controllers';
 import { AccessGuard } from './auth/access.guard';
+import { CLIENTS_API_CONTROLLERS } from './clients-api/clients-api.controllers';
 import { Authenticator } from './auth/authenticator';
+import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
 import { HomeController } from './home/home.controller';
 import { ProfilePageController } from './profile/profile.page.controller';
 import { MfaController } from './sign-in/mfa.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 import { UiModule } from './ui/ui.module';
+import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
 
 @Module({
   imports: [
@@ -38,6 +43,8 @@ import { UiModule } from './ui/ui.module';
     HealthModule,
     AuditModule,
     IdentityModule,
+    ClientsModule,
+    VisitsModule,
     UiModule,
     // Lets tests (and tooling) list every route with its access rule.
     DiscoveryModule,
@@ -50,7 +57,10 @@ import { UiModule } from './ui/ui.module';
     ...ADMIN_PAGE_CONTROLLERS,
     ProfilePageController,
     ...API_V1_CONTROLLERS,
+    ...CLIENTS_API_CONTROLLERS,
+    ...VISITS_API_CONTROLLERS,
+    ...DESK_PAGE_CONTROLLERS,
   ],
-  providers: [Authenticator, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [Authenticator, { provide: APP_GUARD, useClass: AccessGuard }, ...DESK_PAGE_PROVIDERS],
 })
 export class AppModule {}

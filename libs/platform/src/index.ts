@@ -24,3 +24,4 @@ export * from './queue/queue-backend';
 export * from './queue/queue.module';
 export * from './crypto/field-encryption';
 export * from './errors/field-error-messages';
+export * from './time/helsinki-time';

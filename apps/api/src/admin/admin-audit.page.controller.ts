@@ -44,7 +44,11 @@ export class AdminAuditPageController {
 
   @Allow('audit.search')
   @Get()
-  async search(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async search(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const filter = filterValues(query);
     const parsed = await parseForm(AuditFilterForm, query);
     if (!parsed.ok) return this.render(req, res, filter, '', parsed.errors, 422);
@@ -53,7 +57,11 @@ export class AdminAuditPageController {
 
   @Allow('audit.search')
   @Post()
-  async submit(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async submit(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const filter = filterValues(body);
     const email = text(body.email).trim();
     const parsed = await parseForm(AuditSearchForm, body);
@@ -61,7 +69,11 @@ export class AdminAuditPageController {
     if (email) {
       const user = await this.users.findByEmail(email);
       if (!user) {
-        const error: FieldError = { field: 'email', code: 'emailUnknown', messageKey: 'admin.audit.emailUnknown' };
+        const error: FieldError = {
+          field: 'email',
+          code: 'emailUnknown',
+          messageKey: 'admin.audit.emailUnknown',
+        };
         return this.render(req, res, filter, email, [error], 422);
       }
       filter.userId = user.id;
@@ -85,6 +97,13 @@ export class AdminAuditPageController {
       const to = filter.to ? helsinkiDayStart(addDays(filter.to, 1)) : undefined;
       if (from === null) shownErrors.push({ field: 'from', code: 'isDateString' });
       if (to === null) shownErrors.push({ field: 'to', code: 'isDateString' });
+      if (from && to && filter.from > filter.to) {
+        shownErrors.push({
+          field: 'to',
+          code: 'dateRangeReversed',
+          messageKey: 'admin.audit.toBeforeFrom',
+        });
+      }
       if (shownErrors.length === 0) {
         try {
           rows = await this.audit.search({
@@ -112,10 +131,14 @@ export class AdminAuditPageController {
       this.namesOf(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null)),
     ]);
     const organisationNames = new Map(organisations.map((o) => [o.id, o.name]));
-    const userOptions = choices.items.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }));
+    const userOptions = choices.items.map((u) => ({
+      value: u.id,
+      label: `${u.displayName} (${u.email})`,
+    }));
     if (filter.userId && !userOptions.some((o) => o.value === filter.userId)) {
       const chosen = await this.users.findById(filter.userId);
-      if (chosen) userOptions.unshift({ value: chosen.id, label: `${chosen.displayName} (${chosen.email})` });
+      if (chosen)
+        userOptions.unshift({ value: chosen.id, label: `${chosen.displayName} (${chosen.email})` });
     }
 
     this.pages.render(
@@ -133,19 +156,27 @@ export class AdminAuditPageController {
           action: row.action,
           outcome: this.i18n.translate(`admin.audit.outcomes.${row.outcome}`),
           failed: row.outcome !== 'success',
-          user: row.actorUserId ? (actors.get(row.actorUserId) ?? row.actorUserId) : this.i18n.translate('admin.audit.system'),
-          organisation: row.actorOrganisationId ? (organisationNames.get(row.actorOrganisationId) ?? '') : '',
+          user: row.actorUserId
+            ? (actors.get(row.actorUserId) ?? row.actorUserId)
+            : this.i18n.translate('admin.audit.system'),
+          organisation: row.actorOrganisationId
+            ? (organisationNames.get(row.actorOrganisationId) ?? '')
+            : '',
           roles: row.actorRoles,
-          subject: row.subjectType ? `${row.subjectType}${row.subjectId ? ` ${row.subjectId}` : ''}` : '',
+          subject: row.subjectType
+            ? `${row.subjectType}${row.subjectId ? ` ${row.subjectId}` : ''}`
+            : '',
           clientId: row.clientId ?? '',
           sections: row.sections.join(', '),
-          legalBasis: row.legalBasis ? this.i18n.translate(`admin.audit.legalBases.${row.legalBasis}`) : '',
+          legalBasis: row.legalBasis
+            ? this.i18n.translate(`admin.audit.legalBases.${row.legalBasis}`)
+            : '',
           consentId: row.consentId ?? '',
           requestId: row.requestId ?? '',
         })),
         pager: pager('/admin/audit', { ...filter }, page, PAGE_SIZE, rows.length, null, hasMore),
       },
-      { titleKey: 'admin.audit.title', status },
+      { titleKey: 'admin.audit.title', status: shownErrors.length > 0 ? 422 : status },
     );
   }
 

@@ -12,7 +12,10 @@ export function roleOptions(i18n: I18nService): Option[] {
 }
 
 export function languageOptions(i18n: I18nService): Option[] {
-  return LANGUAGES.map((language) => ({ value: language, label: i18n.translate(`languages.${language}`) }));
+  return LANGUAGES.map((language) => ({
+    value: language,
+    label: i18n.translate(`languages.${language}`),
+  }));
 }
 
 export function kindOptions(i18n: I18nService): Option[] {

@@ -57,12 +57,19 @@ export class AdminOrganisationsPageController {
 
   @Allow('admin.organisations')
   @Post()
-  async create(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async create(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const values = formValues(body, true);
     const parsed = await parseForm(OrganisationForm, body);
     if (!parsed.ok) return this.renderForm(req, res, null, values, parsed.errors, 422);
     try {
-      await this.organisations.create({ name: parsed.value.name, kind: parsed.value.kind as OrganisationKind });
+      await this.organisations.create({
+        name: parsed.value.name,
+        kind: parsed.value.kind as OrganisationKind,
+      });
       this.pages.flash(res, { kind: 'success', key: 'admin.organisations.created' });
       res.redirect(303, '/admin/organisations');
     } catch (error) {
@@ -74,9 +81,20 @@ export class AdminOrganisationsPageController {
 
   @Allow('admin.organisations')
   @Get(':id')
-  async editForm(@Req() req: AuthedRequest, @Res() res: Response, @IdParam() id: string): Promise<void> {
+  async editForm(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @IdParam() id: string,
+  ): Promise<void> {
     const organisation = await this.organisations.get(id);
-    this.renderForm(req, res, organisation, formValues(organisation as unknown as Record<string, unknown>, organisation.active), [], 200);
+    this.renderForm(
+      req,
+      res,
+      organisation,
+      formValues(organisation as unknown as Record<string, unknown>, organisation.active),
+      [],
+      200,
+    );
   }
 
   @Allow('admin.organisations')
@@ -123,10 +141,17 @@ export class AdminOrganisationsPageController {
         action: organisation ? `/admin/organisations/${organisation.id}` : '/admin/organisations',
         form: values,
         errors: this.pages.errors(formErrors(errors)),
-        kindOptions: withEmpty(this.i18n.translate('admin.organisations.chooseKind'), kindOptions(this.i18n)),
+        kindOptions: withEmpty(
+          this.i18n.translate('admin.organisations.chooseKind'),
+          kindOptions(this.i18n),
+        ),
       },
       organisation
-        ? { titleKey: 'admin.organisations.editTitle', titleParams: { name: organisation.name }, status }
+        ? {
+            titleKey: 'admin.organisations.editTitle',
+            titleParams: { name: organisation.name },
+            status,
+          }
         : { titleKey: 'admin.organisations.newTitle', status },
     );
   }

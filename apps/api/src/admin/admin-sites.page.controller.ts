@@ -82,7 +82,11 @@ export class AdminSitesPageController {
 
   @Allow('admin.sites')
   @Post()
-  async create(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async create(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const { rows, rest } = splitHoursInputs(body);
     const values = formValues(rest, rows, true);
     const parsed = await parseForm(SiteForm, rest);
@@ -108,9 +112,17 @@ export class AdminSitesPageController {
 
   @Allow('admin.sites')
   @Get(':id')
-  async editForm(@Req() req: AuthedRequest, @Res() res: Response, @IdParam() id: string): Promise<void> {
+  async editForm(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @IdParam() id: string,
+  ): Promise<void> {
     const site = await this.sites.get(id);
-    const values = formValues(site as unknown as Record<string, unknown>, rowsOf(site.openingHours), site.active);
+    const values = formValues(
+      site as unknown as Record<string, unknown>,
+      rowsOf(site.openingHours),
+      site.active,
+    );
     this.renderForm(req, res, site, values, [], 200);
   }
 
@@ -149,7 +161,11 @@ export class AdminSitesPageController {
 
   @Allow('admin.sites')
   @Get(':id/calendar')
-  async calendarForm(@Req() req: AuthedRequest, @Res() res: Response, @IdParam() id: string): Promise<void> {
+  async calendarForm(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @IdParam() id: string,
+  ): Promise<void> {
     const site = await this.sites.get(id);
     const calendar = await this.sites.calendar(id);
     const present = calendar.map((e) => `${e.organisationId}:${e.weekday}`);
@@ -168,13 +184,27 @@ export class AdminSitesPageController {
     const site = await this.sites.get(id);
     const presence = asList(body.presence);
     if (presence.some((value) => !PRESENCE.test(value))) {
-      return this.renderCalendar(req, res, site, presence, [{ field: 'presence', code: 'isIn' }], 422);
+      return this.renderCalendar(
+        req,
+        res,
+        site,
+        presence,
+        [{ field: 'presence', code: 'isIn' }],
+        422,
+      );
     }
-    const before = new Map((await this.sites.calendar(id)).map((e) => [`${e.organisationId}:${e.weekday}`, e]));
+    const before = new Map(
+      (await this.sites.calendar(id)).map((e) => [`${e.organisationId}:${e.weekday}`, e]),
+    );
     const entries = [...new Set(presence.map((v) => v.toLowerCase()))].map((value) => {
       const [, organisationId, weekday] = PRESENCE.exec(value)!;
       const kept = before.get(value);
-      return { organisationId, weekday: Number(weekday), starts: kept?.starts ?? null, ends: kept?.ends ?? null };
+      return {
+        organisationId,
+        weekday: Number(weekday),
+        starts: kept?.starts ?? null,
+        ends: kept?.ends ?? null,
+      };
     });
     try {
       await this.sites.setCalendar(id, entries);
@@ -203,7 +233,8 @@ export class AdminSitesPageController {
         day,
         name,
         rows: Array.from({ length: count }, (_, row) => {
-          const suffix = row === 0 ? '' : ` ${this.i18n.translate('admin.sites.period', { n: row + 1 })}`;
+          const suffix =
+            row === 0 ? '' : ` ${this.i18n.translate('admin.sites.period', { n: row + 1 })}`;
           return {
             opens: {
               name: `opens-${day}-${row}`,
@@ -244,9 +275,14 @@ export class AdminSitesPageController {
     errors: FieldError[],
     status: number,
   ): Promise<void> {
-    const [organisations, calendar] = await Promise.all([this.organisations.list(), this.sites.calendar(site.id)]);
+    const [organisations, calendar] = await Promise.all([
+      this.organisations.list(),
+      this.sites.calendar(site.id),
+    ]);
     const hours = new Map(
-      calendar.filter((e) => e.starts && e.ends).map((e) => [`${e.organisationId}:${e.weekday}`, `${e.starts}–${e.ends}`]),
+      calendar
+        .filter((e) => e.starts && e.ends)
+        .map((e) => [`${e.organisationId}:${e.weekday}`, `${e.starts}–${e.ends}`]),
     );
     const onCalendar = new Set(calendar.map((e) => e.organisationId));
     const checked = new Set(present.map((v) => v.toLowerCase()));
@@ -264,7 +300,10 @@ export class AdminSitesPageController {
             id,
             value,
             checked: checked.has(value),
-            label: this.i18n.translate('admin.sites.presentOn', { organisation: o.name, day: days[day - 1].name }),
+            label: this.i18n.translate('admin.sites.presentOn', {
+              organisation: o.name,
+              day: days[day - 1].name,
+            }),
             hours: hours.get(value) ?? '',
           };
         }),
@@ -273,13 +312,22 @@ export class AdminSitesPageController {
       req,
       res,
       'admin/site-calendar',
-      { site: { id: site.id, name: site.name }, days, rows, errors: this.pages.errors(formErrors(errors)) },
+      {
+        site: { id: site.id, name: site.name },
+        days,
+        rows,
+        errors: this.pages.errors(formErrors(errors)),
+      },
       { titleKey: 'admin.sites.calendarTitle', titleParams: { name: site.name }, status },
     );
   }
 }
 
-function formValues(source: Record<string, unknown>, hours: HoursRows, active: boolean): SiteFormValues {
+function formValues(
+  source: Record<string, unknown>,
+  hours: HoursRows,
+  active: boolean,
+): SiteFormValues {
   return {
     name: text(source.name),
     streetAddress: text(source.streetAddress),

@@ -1,4 +1,12 @@
-import { IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 // Types and sizes only: the rules (e-mail format, password policy, known sites ...) are
 // the service's, so the form and the API answer alike.

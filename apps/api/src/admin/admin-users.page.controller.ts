@@ -46,7 +46,11 @@ export class AdminUsersPageController {
 
   @Allow('admin.users')
   @Get()
-  async list(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async list(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const parsed = await parseForm(UserFilterForm, query);
     const filter = {
       q: text(query.q),
@@ -113,7 +117,11 @@ export class AdminUsersPageController {
 
   @Allow('admin.users')
   @Post()
-  async create(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async create(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const input = { ...body, roles: asList(body.roles), siteIds: asList(body.siteIds) };
     const values = formValues(input);
     const parsed = await parseForm(UserCreateForm, input);
@@ -139,7 +147,11 @@ export class AdminUsersPageController {
 
   @Allow('admin.users')
   @Get(':id')
-  async editForm(@Req() req: AuthedRequest, @Res() res: Response, @IdParam() id: string): Promise<void> {
+  async editForm(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @IdParam() id: string,
+  ): Promise<void> {
     const user = await this.requireUser(id);
     const siteIds = await this.users.siteIdsOf(id);
     await this.renderEdit(req, res, user, { ...formValues(user), siteIds }, [], 200);
@@ -223,7 +235,11 @@ export class AdminUsersPageController {
       req,
       res,
       'admin/user-new',
-      { form: values, errors: this.pages.errors(formErrors(errors, LIST_FIELDS)), ...(await this.choices(values)) },
+      {
+        form: values,
+        errors: this.pages.errors(formErrors(errors, LIST_FIELDS)),
+        ...(await this.choices(values)),
+      },
       { titleKey: 'admin.users.newTitle', status },
     );
   }
@@ -264,17 +280,26 @@ export class AdminUsersPageController {
   // Active organisations and sites, plus the inactive ones the user already has, so an
   // edit never drops them silently.
   private async choices(values: UserFormValues): Promise<Record<string, Option[]>> {
-    const [organisations, sites] = await Promise.all([this.organisations.list(), this.sites.list()]);
+    const [organisations, sites] = await Promise.all([
+      this.organisations.list(),
+      this.sites.list(),
+    ]);
     return {
       organisationOptions: withEmpty(
         this.i18n.translate('admin.users.chooseOrganisation'),
         organisations
           .filter((o) => o.active || o.id === values.organisationId)
-          .map((o) => ({ value: o.id, label: o.active ? o.name : `${o.name} (${this.i18n.translate('ui.inactive')})` })),
+          .map((o) => ({
+            value: o.id,
+            label: o.active ? o.name : `${o.name} (${this.i18n.translate('ui.inactive')})`,
+          })),
       ),
       siteOptions: sites
         .filter((s) => s.active || values.siteIds.includes(s.id))
-        .map((s) => ({ value: s.id, label: s.active ? s.name : `${s.name} (${this.i18n.translate('ui.inactive')})` })),
+        .map((s) => ({
+          value: s.id,
+          label: s.active ? s.name : `${s.name} (${this.i18n.translate('ui.inactive')})`,
+        })),
       roleOptions: roleOptions(this.i18n),
       languageOptions: languageOptions(this.i18n),
     };

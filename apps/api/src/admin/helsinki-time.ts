@@ -32,7 +32,11 @@ export function isCalendarDay(day: string): boolean {
   if (!match) return false;
   const [year, month, date] = match.slice(1).map(Number);
   const check = new Date(Date.UTC(year, month - 1, date));
-  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
+  return (
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === date
+  );
 }
 
 /**

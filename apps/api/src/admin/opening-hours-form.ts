@@ -9,7 +9,10 @@ export const MIN_ROWS = 2;
 export type HoursRows = Record<number, { opens: string; closes: string }[]>;
 
 /** The hours inputs of a submitted form, and everything else in it. */
-export function splitHoursInputs(body: Record<string, unknown>): { rows: HoursRows; rest: Record<string, unknown> } {
+export function splitHoursInputs(body: Record<string, unknown>): {
+  rows: HoursRows;
+  rest: Record<string, unknown>;
+} {
   const rows: HoursRows = {};
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
@@ -21,7 +24,8 @@ export function splitHoursInputs(body: Record<string, unknown>): { rows: HoursRo
     const [, which, day, row] = match;
     const dayRows = (rows[Number(day)] ??= []);
     while (dayRows.length <= Number(row)) dayRows.push({ opens: '', closes: '' });
-    dayRows[Number(row)][which as 'opens' | 'closes'] = typeof value === 'string' ? value.trim() : '';
+    dayRows[Number(row)][which as 'opens' | 'closes'] =
+      typeof value === 'string' ? value.trim() : '';
   }
   return { rows, rest };
 }
@@ -29,7 +33,8 @@ export function splitHoursInputs(body: Record<string, unknown>): { rows: HoursRo
 /** Rows as stored: a site's opening hours, one row per period. */
 export function rowsOf(hours: OpeningHours): HoursRows {
   const rows: HoursRows = {};
-  for (const day of WEEKDAYS) rows[day] = (hours[`${day}`] ?? []).map((r) => ({ opens: r.opens, closes: r.closes }));
+  for (const day of WEEKDAYS)
+    rows[day] = (hours[`${day}`] ?? []).map((r) => ({ opens: r.opens, closes: r.closes }));
   return rows;
 }
 
@@ -37,7 +42,10 @@ export function rowsOf(hours: OpeningHours): HoursRows {
  * Opening hours from the rows: fully empty rows are closed periods and left out. Returns
  * for each weekday which form row each stored period came from, to put errors back.
  */
-export function openingHoursOf(rows: HoursRows): { hours: OpeningHours; rowOf: Record<number, number[]> } {
+export function openingHoursOf(rows: HoursRows): {
+  hours: OpeningHours;
+  rowOf: Record<number, number[]>;
+} {
   const hours: OpeningHours = {};
   const rowOf: Record<number, number[]> = {};
   for (const day of WEEKDAYS) {
@@ -55,7 +63,10 @@ export function openingHoursOf(rows: HoursRows): { hours: OpeningHours; rowOf: R
 }
 
 /** Service errors on openingHours.<day>.<i>.<opens|closes> as errors on the form's inputs. */
-export function hoursErrorsToInputs(errors: FieldError[], rowOf: Record<number, number[]>): FieldError[] {
+export function hoursErrorsToInputs(
+  errors: FieldError[],
+  rowOf: Record<number, number[]>,
+): FieldError[] {
   return errors.map((error) => {
     const parts = error.field.split('.');
     if (parts[0] !== 'openingHours') return error;

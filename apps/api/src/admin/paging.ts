@@ -14,7 +14,10 @@ export function pageNumber(value: unknown): number {
 }
 
 /** A path with the non-empty parameters as its query string. */
-export function hrefWith(path: string, params: Record<string, string | number | undefined>): string {
+export function hrefWith(
+  path: string,
+  params: Record<string, string | number | undefined>,
+): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') query.set(key, String(value));
@@ -40,9 +43,10 @@ export function pager(
   const more = total === null ? hasMore : offset + shown < total;
   return {
     from: shown === 0 ? 0 : offset + 1,
-    to: offset + shown,
+    to: shown === 0 ? 0 : offset + shown,
     total: total ?? 0,
-    previousHref: page > 1 ? hrefWith(path, { ...params, page: page - 1 === 1 ? undefined : page - 1 }) : '',
+    previousHref:
+      page > 1 ? hrefWith(path, { ...params, page: page - 1 === 1 ? undefined : page - 1 }) : '',
     nextHref: more ? hrefWith(path, { ...params, page: page + 1 }) : '',
   };
 }

@@ -61,5 +61,12 @@ export class OrganisationDto {
 }
 
 export function toOrganisationDto(o: Organisation): OrganisationDto {
-  return { id: o.id, name: o.name, kind: o.kind, active: o.active, createdAt: o.createdAt, updatedAt: o.updatedAt };
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    active: o.active,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+  };
 }

@@ -28,7 +28,9 @@ export class AdminOrganisationsApiController {
   @Get()
   @ApiOkResponse({ type: [OrganisationDto] })
   async list(@Query() query: OrganisationListQueryDto): Promise<OrganisationDto[]> {
-    const organisations = await this.organisations.list(query.active === undefined ? {} : { active: query.active });
+    const organisations = await this.organisations.list(
+      query.active === undefined ? {} : { active: query.active },
+    );
     return organisations.map(toOrganisationDto);
   }
 
@@ -37,7 +39,9 @@ export class AdminOrganisationsApiController {
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiUnprocessableEntityResponse({ description: 'Field errors' })
   async create(@Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
-    return toOrganisationDto(await this.organisations.create({ name: body.name, kind: body.kind as OrganisationKind }));
+    return toOrganisationDto(
+      await this.organisations.create({ name: body.name, kind: body.kind as OrganisationKind }),
+    );
   }
 
   @Allow('admin.organisations')
@@ -53,9 +57,15 @@ export class AdminOrganisationsApiController {
   @ApiOkResponse({ type: OrganisationDto })
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'Field errors' })
-  async update(@IdParam() id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationDto> {
+  async update(
+    @IdParam() id: string,
+    @Body() body: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
     return toOrganisationDto(
-      await this.organisations.update(id, { ...body, kind: body.kind as OrganisationKind | undefined }),
+      await this.organisations.update(id, {
+        ...body,
+        kind: body.kind as OrganisationKind | undefined,
+      }),
     );
   }
 }

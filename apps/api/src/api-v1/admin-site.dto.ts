@@ -35,7 +35,10 @@ const OPENING_HOURS_SCHEMA: ApiPropertyOptions = {
       required: ['opens', 'closes'],
     },
   },
-  example: { '1': [{ opens: '10:00', closes: '16:00' }], '5': [{ opens: '10:00', closes: '14:00' }] },
+  example: {
+    '1': [{ opens: '10:00', closes: '16:00' }],
+    '5': [{ opens: '10:00', closes: '14:00' }],
+  },
 };
 
 export class CreateSiteDto {
@@ -158,7 +161,12 @@ export class CalendarEntryDto {
   @Max(7)
   weekday!: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '12:00', description: 'Empty: the site opening hours.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '12:00',
+    description: 'Empty: the site opening hours.',
+  })
   @IsOptional()
   @Matches(TIME)
   starts?: string | null;
@@ -225,6 +233,11 @@ export function toSiteDto(site: Site): SiteDto {
 
 export function toCalendarDto(entries: SiteAgencyDay[]): SiteCalendarDto {
   return {
-    entries: entries.map((e) => ({ organisationId: e.organisationId, weekday: e.weekday, starts: e.starts, ends: e.ends })),
+    entries: entries.map((e) => ({
+      organisationId: e.organisationId,
+      weekday: e.weekday,
+      starts: e.starts,
+      ends: e.ends,
+    })),
   };
 }

@@ -73,7 +73,10 @@ export class AdminSitesApiController {
   @ApiOkResponse({ type: SiteCalendarDto })
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'Field errors' })
-  async setCalendar(@IdParam() id: string, @Body() body: SiteCalendarDto): Promise<SiteCalendarDto> {
+  async setCalendar(
+    @IdParam() id: string,
+    @Body() body: SiteCalendarDto,
+  ): Promise<SiteCalendarDto> {
     return toCalendarDto(await this.sites.setCalendar(id, body.entries));
   }
 }

@@ -32,7 +32,10 @@ export class CreateStaffUserDto {
   @MaxLength(1000)
   displayName!: string;
 
-  @ApiProperty({ description: 'Initial password: at least 12 characters, not a common one.', minLength: 12 })
+  @ApiProperty({
+    description: 'Initial password: at least 12 characters, not a common one.',
+    minLength: 12,
+  })
   @IsString()
   @MaxLength(1024)
   password!: string;

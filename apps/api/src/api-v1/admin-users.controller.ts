@@ -67,7 +67,10 @@ export class AdminUsersApiController {
   @ApiOkResponse({ type: StaffUserDetailDto })
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'Field errors' })
-  async update(@IdParam() id: string, @Body() body: UpdateStaffUserDto): Promise<StaffUserDetailDto> {
+  async update(
+    @IdParam() id: string,
+    @Body() body: UpdateStaffUserDto,
+  ): Promise<StaffUserDetailDto> {
     await this.users.update(id, {
       ...body,
       roles: body.roles as Role[] | undefined,

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AUDIT_LEGAL_BASES, AUDIT_OUTCOMES, AUDIT_SEARCH_MAX_LIMIT, type AuditLogEntry } from '@ohjaamo/audit';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  AUDIT_LEGAL_BASES,
+  AUDIT_OUTCOMES,
+  AUDIT_SEARCH_MAX_LIMIT,
+  type AuditLogEntry,
+} from '@ohjaamo/audit';
+import {
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ToInt } from './transforms';
 
 export class AuditQueryDto {
@@ -94,7 +109,11 @@ export class AuditEntryDto {
   @ApiProperty({ type: String, nullable: true })
   requestId!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Non-personal facts: fields changed, counts.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Non-personal facts: fields changed, counts.',
+  })
   details!: Record<string, unknown>;
 }
 

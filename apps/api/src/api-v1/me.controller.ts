@@ -18,7 +18,11 @@ export class MeApiController {
       id: auth.user.id,
       displayName: auth.user.displayName,
       email: auth.user.email,
-      organisation: { id: auth.actor.organisationId, name: auth.organisationName, kind: auth.actor.organisationKind },
+      organisation: {
+        id: auth.actor.organisationId,
+        name: auth.organisationName,
+        kind: auth.actor.organisationKind,
+      },
       roles: [...auth.user.roles],
       siteIds: [...auth.actor.siteIds],
       language: auth.user.language,

@@ -18,7 +18,11 @@ export class CreateAccessTokenDto {
   @IsString({ each: true })
   scopes!: string[];
 
-  @ApiProperty({ type: String, format: 'date-time', description: 'In the future, at most 366 days ahead.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'In the future, at most 366 days ahead.',
+  })
   @IsISO8601({ strict: true })
   expiresAt!: string;
 }

@@ -12,7 +12,12 @@ import { Allow } from '../auth/access.decorators';
 import type { AuthedRequest } from '../auth/request-auth';
 import { assertScopesWithinRequest } from '../profile/token-scopes';
 import { IdParam, InvalidIdFilter } from './id-param';
-import { AccessTokenDto, CreateAccessTokenDto, CreatedAccessTokenDto, toAccessTokenDto } from './token.dto';
+import {
+  AccessTokenDto,
+  CreateAccessTokenDto,
+  CreatedAccessTokenDto,
+  toAccessTokenDto,
+} from './token.dto';
 
 /** The caller's own personal access tokens. */
 @ApiTags('tokens')
@@ -32,8 +37,13 @@ export class TokensApiController {
   @Allow('tokens.manage')
   @Post()
   @ApiCreatedResponse({ type: CreatedAccessTokenDto })
-  @ApiUnprocessableEntityResponse({ description: 'Field errors (e.g. a scope the caller does not hold)' })
-  async create(@Req() req: AuthedRequest, @Body() body: CreateAccessTokenDto): Promise<CreatedAccessTokenDto> {
+  @ApiUnprocessableEntityResponse({
+    description: 'Field errors (e.g. a scope the caller does not hold)',
+  })
+  async create(
+    @Req() req: AuthedRequest,
+    @Body() body: CreateAccessTokenDto,
+  ): Promise<CreatedAccessTokenDto> {
     const auth = req.auth!;
     const input = { name: body.name, scopes: body.scopes, expiresAt: new Date(body.expiresAt) };
     assertScopesWithinRequest(auth, input);

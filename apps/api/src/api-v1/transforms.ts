@@ -8,4 +8,6 @@ export const ToInt = (): PropertyDecorator =>
 
 /** Query-string booleans ("true"/"false") as booleans. */
 export const ToBoolean = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+  Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  );

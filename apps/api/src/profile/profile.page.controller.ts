@@ -1,7 +1,19 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AccessTokenService, ALL_PERMISSIONS, Site, StaffUsersService, TOKEN_MAX_DAYS } from '@ohjaamo/identity';
-import { AppConfig, type FieldError, I18nService, LANGUAGE_COOKIE, type Language } from '@ohjaamo/platform';
+import {
+  AccessTokenService,
+  ALL_PERMISSIONS,
+  Site,
+  StaffUsersService,
+  TOKEN_MAX_DAYS,
+} from '@ohjaamo/identity';
+import {
+  AppConfig,
+  type FieldError,
+  I18nService,
+  LANGUAGE_COOKIE,
+  type Language,
+} from '@ohjaamo/platform';
 import type { Response } from 'express';
 import { DataSource, In } from 'typeorm';
 import { addDays, helsinkiDate, helsinkiDayStart } from '../admin/helsinki-time';
@@ -47,7 +59,11 @@ export class ProfilePageController {
 
   @Allow('profile.manage')
   @Post('language')
-  async setLanguage(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async setLanguage(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const auth = req.auth!;
     const state = { ...this.initialState(auth), language: text(body.language) };
     const parsed = await parseForm(LanguageForm, body);
@@ -84,11 +100,20 @@ export class ProfilePageController {
     if (!parsed.ok) return this.render(req, res, { ...state, passwordErrors: parsed.errors }, 422);
     const { currentPassword, newPassword, repeatPassword } = parsed.value;
     if (newPassword !== repeatPassword) {
-      const mismatch: FieldError = { field: 'repeatPassword', code: 'passwordMismatch', messageKey: 'profile.passwordMismatch' };
+      const mismatch: FieldError = {
+        field: 'repeatPassword',
+        code: 'passwordMismatch',
+        messageKey: 'profile.passwordMismatch',
+      };
       return this.render(req, res, { ...state, passwordErrors: [mismatch] }, 422);
     }
     try {
-      await this.users.changePassword(auth.user.id, currentPassword, newPassword, auth.sessionToken);
+      await this.users.changePassword(
+        auth.user.id,
+        currentPassword,
+        newPassword,
+        auth.sessionToken,
+      );
     } catch (error) {
       const errors = validationErrorsOf(error);
       if (!errors) throw error;
@@ -101,7 +126,11 @@ export class ProfilePageController {
   /** Creates a token and shows it once, on the answer to this request only. */
   @Allow('tokens.manage')
   @Post('tokens')
-  async createToken(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async createToken(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const auth = req.auth!;
     const input = { ...body, scopes: asList(body.scopes) };
     const token = { name: text(body.name), scopes: input.scopes, expiresOn: text(body.expiresOn) };
@@ -110,7 +139,11 @@ export class ProfilePageController {
     if (!parsed.ok) return this.render(req, res, { ...state, tokenErrors: parsed.errors }, 422);
     const day = parsed.value.expiresOn;
     const endOfDay = helsinkiDayStart(day) ? helsinkiDayStart(addDays(day, 1)) : null;
-    const request = { name: parsed.value.name, scopes: parsed.value.scopes, expiresAt: endOfDay ?? new Date(NaN) };
+    const request = {
+      name: parsed.value.name,
+      scopes: parsed.value.scopes,
+      expiresAt: endOfDay ?? new Date(NaN),
+    };
     try {
       assertScopesWithinRequest(auth, request);
       const created = await this.tokens.create(auth.user, request);
@@ -137,7 +170,11 @@ export class ProfilePageController {
 
   @Allow('tokens.manage')
   @Post('tokens/:id/revoke')
-  async revokeToken(@Req() req: AuthedRequest, @Res() res: Response, @IdParam() id: string): Promise<void> {
+  async revokeToken(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @IdParam() id: string,
+  ): Promise<void> {
     await this.tokens.revoke(req.auth!.user.id, id);
     this.pages.flash(res, { kind: 'success', key: 'profile.tokens.revoked' });
     res.redirect(303, '/profile');
@@ -148,18 +185,29 @@ export class ProfilePageController {
       language: auth.user.language,
       languageErrors: [],
       passwordErrors: [],
-      token: { name: '', scopes: [], expiresOn: addDays(helsinkiDate(new Date()), DEFAULT_TOKEN_DAYS) },
+      token: {
+        name: '',
+        scopes: [],
+        expiresOn: addDays(helsinkiDate(new Date()), DEFAULT_TOKEN_DAYS),
+      },
       tokenErrors: [],
     };
   }
 
-  private async render(req: AuthedRequest, res: Response, state: ProfileState, status: number): Promise<void> {
+  private async render(
+    req: AuthedRequest,
+    res: Response,
+    state: ProfileState,
+    status: number,
+  ): Promise<void> {
     const auth = req.auth!;
     const user = auth.user;
     const canManageTokens = auth.permissions.has('tokens.manage');
     const [sites, tokens] = await Promise.all([
       auth.actor.siteIds.length
-        ? this.dataSource.getRepository(Site).find({ where: { id: In(auth.actor.siteIds) }, order: { name: 'ASC' } })
+        ? this.dataSource
+            .getRepository(Site)
+            .find({ where: { id: In(auth.actor.siteIds) }, order: { name: 'ASC' } })
         : Promise.resolve([]),
       canManageTokens ? this.tokens.listForUser(user.id) : Promise.resolve([]),
     ]);
@@ -199,11 +247,16 @@ export class ProfilePageController {
         // Only permissions held in this request can be given to a new token.
         scopeOptions: ALL_PERMISSIONS.filter((p) => auth.permissions.has(p)).map((p) => ({
           value: p,
-          label: `${this.i18n.translate(`profile.scopes.${p}`)} (${p})`,
+          // A permission added without a label yet still shows, by its code.
+          label: this.i18n.has(`profile.scopes.${p}`)
+            ? `${this.i18n.translate(`profile.scopes.${p}`)} (${p})`
+            : p,
         })),
         tokenErrors: this.pages.errors(
           formErrors(
-            state.tokenErrors.map((e) => (e.field === 'expiresAt' ? { ...e, field: 'expiresOn' } : e)),
+            state.tokenErrors.map((e) =>
+              e.field === 'expiresAt' ? { ...e, field: 'expiresOn' } : e,
+            ),
             ['scopes'],
           ),
         ),

@@ -12,10 +12,17 @@ export function assertScopesWithinRequest(auth: RequestAuth, input: NewAccessTok
   const beyond: FieldError[] = [];
   input.scopes.forEach((scope, i) => {
     if (!auth.permissions.has(scope as Permission)) {
-      beyond.push({ field: `scopes.${i}`, code: 'scopeNotHeld', messageKey: 'identity.scopeNotHeld', params: { scope } });
+      beyond.push({
+        field: `scopes.${i}`,
+        code: 'scopeNotHeld',
+        messageKey: 'identity.scopeNotHeld',
+        params: { scope },
+      });
     }
   });
   if (beyond.length === 0) return;
-  const others = accessTokenErrors(input, auth.user.roles).filter((e) => !beyond.some((b) => b.field === e.field));
+  const others = accessTokenErrors(input, auth.user.roles).filter(
+    (e) => !beyond.some((b) => b.field === e.field),
+  );
   throw DomainError.validation([...beyond, ...others]);
 }

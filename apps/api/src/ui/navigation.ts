@@ -10,6 +10,8 @@ export const NAVIGATION: {
   permission: Permission | 'signed_in';
 }[] = [
   { href: '/', labelKey: 'nav.home', permission: 'signed_in' },
+  { href: '/desk', labelKey: 'nav.desk', permission: 'visits.log' },
+  { href: '/desk/board', labelKey: 'nav.board', permission: 'desk.queue' },
   { href: '/admin/users', labelKey: 'nav.users', permission: 'admin.users' },
   {
     href: '/admin/organisations',

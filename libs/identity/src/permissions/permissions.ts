@@ -10,6 +10,18 @@ export const PERMISSIONS = {
   'profile.manage': ['front_desk', 'adviser', 'coordinator', 'admin'],
   'tokens.manage': ['front_desk', 'adviser', 'coordinator', 'admin'],
   'sites.read': ['front_desk', 'adviser', 'coordinator', 'admin'],
+  // Clients: what each role may do at all. Which sections of whose record an actor sees
+  // is decided further by the consent-based access policy.
+  'clients.search': ['front_desk', 'adviser'],
+  'clients.create': ['front_desk', 'adviser'],
+  'clients.read': ['front_desk', 'adviser'],
+  'clients.update': ['front_desk', 'adviser'],
+  'clients.relationship': ['adviser'],
+  // Walk-in visits and the desk queue.
+  'visits.log': ['front_desk', 'adviser'],
+  'visits.read': ['front_desk', 'adviser'],
+  'desk.queue': ['front_desk', 'adviser'],
+  'topics.manage': ['admin'],
   'admin.users': ['admin'],
   'admin.organisations': ['admin'],
   'admin.sites': ['admin'],

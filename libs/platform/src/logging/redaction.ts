@@ -31,5 +31,10 @@ export const REDACT_PATHS: string[] = [
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
+  // A failed query's error carries its parameters, and PostgreSQL's detail can quote a row.
+  'err.parameters',
+  'err.detail',
+  'err.driverError.parameters',
+  'err.driverError.detail',
   ...PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`]),
 ];

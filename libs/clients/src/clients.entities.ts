@@ -1,0 +1,3 @@
+import { Client } from './client.entity';
+
+export const CLIENT_ENTITIES = [Client];

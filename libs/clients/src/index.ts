@@ -1,0 +1,14 @@
+export * from './client.entity';
+export * from './client-status';
+export * from './clients.entities';
+export * from './clients.module';
+export * from './clients.service';
+export { DESK_SEARCH_LIMIT } from './search/client-desk-search';
+export * from './client-input';
+export * from './client-view';
+export * from './client-errors';
+export * from './access/client-access.policy';
+export * from './access/registry-sections';
+export * from './identity-code/identity-code';
+export { phoneDigits } from './rules/phone-number';
+export { nameKey } from './rules/name-key';

@@ -1,0 +1,17 @@
+export * from './visits.entities';
+export * from './visits.module';
+export * from './topics/visit-topic.entity';
+export * from './topics/topic-rules';
+export * from './topics/topics.service';
+export * from './visits/visit.entity';
+export * from './visits/visit-vocabulary';
+export * from './visits/visit-rules';
+export * from './visits/visit-view';
+export * from './visits/visits.service';
+export * from './desk/queue-status';
+export * from './desk/desk-queue-entry.entity';
+export * from './desk/desk-board';
+export * from './desk/desk-queue-events';
+export * from './desk/desk-queue.service';
+export * from './shared/helsinki-day';
+export type { ClientName } from './shared/reference.repository';
