@@ -55,6 +55,21 @@ export default defineConfig(
   },
 
   {
+    // Progressive-enhancement scripts served to the browser (no bundler, no modules).
+    name: 'ohjaamo/browser-scripts',
+    files: ['apps/*/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        HTMLElement: 'readonly',
+        EventSource: 'readonly',
+      },
+    },
+  },
+
+  {
     name: 'ohjaamo/typescript',
     files: ['**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],

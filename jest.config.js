@@ -54,6 +54,8 @@ const common = {
 };
 
 module.exports = {
+  // A global option: Jest ignores it inside a project. End-to-end tests boot the app.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -69,7 +71,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      testTimeout: 60000,
     },
   ],
 };

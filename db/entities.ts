@@ -1,6 +1,8 @@
 import { AuditLogEntry } from '@ohjaamo/audit';
-import { CLIENT_ENTITIES } from '@ohjaamo/clients';
+import { CLIENT_ENTITIES, RECORD_ENTITIES } from '@ohjaamo/clients';
+import { CONSENT_ENTITIES } from '@ohjaamo/consent';
 import { IDENTITY_ENTITIES } from '@ohjaamo/identity';
+import { JOB_ENTITIES } from '@ohjaamo/jobs';
 import { VISIT_ENTITIES } from '@ohjaamo/visits';
 
 /**
@@ -11,5 +13,8 @@ export const ENTITIES: (new () => object)[] = [
   ...IDENTITY_ENTITIES,
   AuditLogEntry,
   ...CLIENT_ENTITIES,
+  ...CONSENT_ENTITIES,
+  ...RECORD_ENTITIES,
   ...VISIT_ENTITIES,
+  ...JOB_ENTITIES,
 ];

@@ -5,6 +5,8 @@ import { IdentityMfa1763960000000 } from './1763960000000-identity-mfa';
 import { Clients1764000000000 } from './1764000000000-clients';
 import { ClientsRegistry1764050000000 } from './1764050000000-clients-registry';
 import { Visits1764100000000 } from './1764100000000-visits';
+import { RecordAndConsent1764200000000 } from './1764200000000-record-and-consent';
+import { Jobs1764300000000 } from './1764300000000-jobs';
 
 /**
  * The migrations, oldest first. A new migration is generated into this folder
@@ -18,4 +20,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Clients1764000000000,
   ClientsRegistry1764050000000,
   Visits1764100000000,
+  RecordAndConsent1764200000000,
+  Jobs1764300000000,
 ];

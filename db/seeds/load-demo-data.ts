@@ -1,6 +1,7 @@
 import { hash } from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
+import { insertClientsAndVisits } from './demo-clients-and-visits';
 import { demoId } from './demo-ids';
 import { DEMO_PASSWORD } from './demo-logins';
 import { DEMO_ORGANISATIONS, DEMO_SITES } from './demo-organisations';
@@ -19,6 +20,7 @@ export async function loadDemoData(url: string): Promise<boolean> {
       await insertOrganisations(manager);
       await insertSites(manager);
       await insertStaff(manager);
+      await insertClientsAndVisits(manager, new Date());
       return (await countDemoRows(manager)) > before;
     });
   } finally {
@@ -29,7 +31,8 @@ export async function loadDemoData(url: string): Promise<boolean> {
 async function countDemoRows(manager: EntityManager): Promise<number> {
   const [row] = await manager.query<{ n: string }[]>(
     `SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM sites)
-          + (SELECT count(*) FROM staff_users) AS n`,
+          + (SELECT count(*) FROM staff_users) + (SELECT count(*) FROM clients)
+          + (SELECT count(*) FROM visits) AS n`,
   );
   return Number(row?.n ?? 0);
 }

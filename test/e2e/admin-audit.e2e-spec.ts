@@ -1,6 +1,6 @@
 import type { StaffUser } from '@ohjaamo/identity';
 import type TestAgent from 'supertest/lib/agent';
-import { helsinkiDate } from '../../apps/api/src/admin/helsinki-time';
+import { helsinkiDate } from '@ohjaamo/platform';
 import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { csrfFrom, sessionCsrf, signedInAgent } from '../helpers/browser-session';
 import { createTestApp, TestApp } from '../helpers/test-app';

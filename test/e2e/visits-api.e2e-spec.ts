@@ -364,6 +364,16 @@ describe('visits API', () => {
         .send({ version: 1, durationMinutes: 99 })
         .expect(409);
       expect(stale.body.error).toBe('visit_version_conflict');
+      await t.http
+        .patch(`/api/v1/visits/${created.body.id}`)
+        .set(bearer(deskToken))
+        .send({ version: 2 })
+        .expect(200);
+      await t.http
+        .patch(`/api/v1/visits/${created.body.id}`)
+        .set(bearer(deskToken))
+        .send({ version: 1 })
+        .expect(409);
       const [row] = await t.dataSource.query(
         `SELECT duration_minutes, version FROM visits WHERE id = $1`,
         [created.body.id],

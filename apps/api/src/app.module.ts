@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@ohjaamo/audit';
-import { ClientsModule } from '@ohjaamo/clients';
+import { ClientsModule, RecordModule } from '@ohjaamo/clients';
+import { ConsentModule } from '@ohjaamo/consent';
 import { dataSourceOptions } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
 import { QUEUE_NAMES } from '@ohjaamo/jobs';
@@ -19,6 +20,8 @@ import { ADMIN_PAGE_CONTROLLERS } from './admin/admin.controllers';
 import { API_V1_CONTROLLERS } from './api-v1/api-v1.controllers';
 import { AccessGuard } from './auth/access.guard';
 import { CLIENTS_API_CONTROLLERS } from './clients-api/clients-api.controllers';
+import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
+import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { Authenticator } from './auth/authenticator';
 import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
@@ -44,6 +47,8 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     AuditModule,
     IdentityModule,
     ClientsModule,
+    ConsentModule,
+    RecordModule,
     VisitsModule,
     UiModule,
     // Lets tests (and tooling) list every route with its access rule.
@@ -58,6 +63,8 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ProfilePageController,
     ...API_V1_CONTROLLERS,
     ...CLIENTS_API_CONTROLLERS,
+    ...CONSENT_API_CONTROLLERS,
+    ...RECORD_API_CONTROLLERS,
     ...VISITS_API_CONTROLLERS,
     ...DESK_PAGE_CONTROLLERS,
   ],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { dataSourceOptions } from '@ohjaamo/db';
-import { JOB_HANDLERS, QUEUE_NAMES } from '@ohjaamo/jobs';
+import { QUEUE_NAMES } from '@ohjaamo/jobs';
 import {
   ConfigModule,
   DatabaseModule,
@@ -11,8 +11,11 @@ import {
   QueueModule,
 } from '@ohjaamo/platform';
 import { WorkerHealthServer } from './health-server';
+import { JOB_PROVIDERS } from './job-handlers.providers';
 import { JobRegistry } from './job-registry';
+import { JobSchedulers } from './job-schedulers';
 import { QueueWorkers } from './queue-workers';
+import { RelayRunner } from './relay/relay-runner';
 
 @Module({
   imports: [
@@ -28,9 +31,11 @@ import { QueueWorkers } from './queue-workers';
     HealthModule,
   ],
   providers: [
-    { provide: JOB_HANDLERS, useValue: [] },
+    ...JOB_PROVIDERS,
     JobRegistry,
     QueueWorkers,
+    JobSchedulers,
+    RelayRunner,
     WorkerHealthServer,
   ],
 })

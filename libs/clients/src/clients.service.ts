@@ -32,7 +32,7 @@ import { ClientsRepository, isUniqueViolation } from './clients.repository';
 import { ResponsibleWorkerCheck } from './responsible-worker.check';
 import { identityCodeBlindIndex } from './identity-code/identity-code-index';
 import { prepareClientFields, type ClientColumns } from './rules/client-field-rules';
-import { helsinkiDate } from './rules/helsinki-date';
+import { helsinkiDate } from '@ohjaamo/platform';
 import { ClientDeskSearch } from './search/client-desk-search';
 
 /**
@@ -63,7 +63,7 @@ export class ClientsService {
   ): Promise<ClientView> {
     const access = this.policy.accessTo(actor, { createdByOrganisationId: actor.organisationId });
     if (!access) throw forbidden();
-    const prepared = prepareClientFields(input, null, helsinkiDate());
+    const prepared = prepareClientFields(input, null, helsinkiDate(new Date()));
     const workerErrors = await this.workers.errors(prepared.columns.responsibleWorkerId);
     const errors = [...prepared.errors, ...workerErrors];
     if (errors.length > 0) throw DomainError.validation(errors);
@@ -132,7 +132,7 @@ export class ClientsService {
     input: UpdateClientInput,
     version: number,
   ): Promise<ClientView> {
-    const today = helsinkiDate();
+    const today = helsinkiDate(new Date());
     try {
       return await this.dataSource.transaction(async (manager) => {
         const current = await this.clients.findByIdForUpdate(manager, id);

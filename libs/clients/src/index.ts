@@ -12,3 +12,4 @@ export * from './access/registry-sections';
 export * from './identity-code/identity-code';
 export { phoneDigits } from './rules/phone-number';
 export { nameKey } from './rules/name-key';
+export * from './record';

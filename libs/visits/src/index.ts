@@ -13,5 +13,4 @@ export * from './desk/desk-queue-entry.entity';
 export * from './desk/desk-board';
 export * from './desk/desk-queue-events';
 export * from './desk/desk-queue.service';
-export * from './shared/helsinki-day';
 export type { ClientName } from './shared/reference.repository';

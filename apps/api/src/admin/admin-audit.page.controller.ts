@@ -12,7 +12,7 @@ import { PageRenderer } from '../ui/page-renderer';
 import { withEmpty } from './admin-options';
 import { AuditFilterForm, AuditSearchForm } from './admin-audit.form';
 import { formErrors, text } from './form-errors';
-import { addDays, helsinkiDayStart } from './helsinki-time';
+import { addDays, helsinkiDayStart } from '@ohjaamo/platform';
 import { hrefWith, pageNumber, pager } from './paging';
 
 const PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { helsinkiWeekday, SitesService } from '@ohjaamo/identity';
-import { helsinkiDate } from '../admin/helsinki-time';
+import { helsinkiDate } from '@ohjaamo/platform';
 import { Allow } from '../auth/access.decorators';
 import { AgenciesTodayDto } from './admin-site.dto';
 import { IdParam, InvalidIdFilter } from './id-param';

@@ -66,7 +66,10 @@ export function valuesOfVisit(visit: Visit): DeskVisitValues {
 
 /** The submitted form, kept as typed so a re-rendered form shows exactly what was sent. */
 export function valuesFromBody(body: Record<string, unknown>): DeskVisitValues {
-  const text = (key: string): string => (typeof body[key] === 'string' ? (body[key] as string).trim() : '');
+  const text = (key: string): string => {
+    const value = body[key];
+    return typeof value === 'string' ? value.trim() : '';
+  };
   return {
     idempotencyKey: text('idempotencyKey'),
     siteId: text('siteId'),

@@ -94,8 +94,10 @@ export class DeskPageController {
   @Allow('clients.search')
   @Post('client-search')
   async search(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
-    const text = (key: string): string | undefined =>
-      typeof body[key] === 'string' && (body[key] as string).trim() !== '' ? (body[key] as string).trim() : undefined;
+    const text = (key: string): string | undefined => {
+      const value = body[key];
+      return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    };
     const criteria = {
       name: text('name'),
       birthDate: text('birthDate'),

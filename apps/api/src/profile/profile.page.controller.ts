@@ -16,7 +16,7 @@ import {
 } from '@ohjaamo/platform';
 import type { Response } from 'express';
 import { DataSource, In } from 'typeorm';
-import { addDays, helsinkiDate, helsinkiDayStart } from '../admin/helsinki-time';
+import { addDays, helsinkiDate, helsinkiDayStart } from '@ohjaamo/platform';
 import { languageOptions } from '../admin/admin-options';
 import { formErrors, text } from '../admin/form-errors';
 import { IdParam, InvalidIdFilter } from '../api-v1/id-param';

@@ -12,7 +12,7 @@ export function registerViewHelpers(hb: typeof Handlebars, i18n: I18nService): v
   hb.registerHelper(
     't',
     function (this: { lang?: Language }, key: string, options: Handlebars.HelperOptions) {
-      const root = options.data?.root as { lang?: Language } | undefined;
+      const root = (options.data as { root?: { lang?: Language } } | undefined)?.root;
       return i18n.translate(
         key,
         (options.hash ?? {}) as Record<string, string | number>,
@@ -43,9 +43,10 @@ function format(
   style: Intl.DateTimeFormatOptions,
 ): string {
   if (value === null || value === undefined || value === '') return '';
-  const date = value instanceof Date ? value : new Date(String(value));
+  if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) return '';
+  const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  const root = options.data?.root as { lang?: Language } | undefined;
+  const root = (options.data as { root?: { lang?: Language } } | undefined)?.root;
   return new Intl.DateTimeFormat(LOCALES[root?.lang ?? 'fi'], {
     ...style,
     timeZone: HELSINKI,

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditLegalBasis } from '@ohjaamo/audit';
+import {
+  decideSection,
+  recordRoleView,
+  type ConsentScope,
+  type RecordSection,
+  type SectionDecision,
+} from '@ohjaamo/consent';
 import type { Actor } from '@ohjaamo/platform';
 import type { RegistrySection, RegistryView } from './registry-sections';
 
@@ -44,6 +51,25 @@ export class ClientAccessPolicy {
   /** An agency's own record; anything else rests on law until consent takes over. */
   legalBasis(actor: Actor, client: ClientOwner): AuditLegalBasis {
     return actor.organisationId === client.createdByOrganisationId ? 'own_record' : 'statutory';
+  }
+
+  /** Whether the actor's role reads record entries at all (the desk and coordinators do not). */
+  mayReadRecord(actor: Actor): boolean {
+    return recordRoleView(actor) === 'record';
+  }
+
+  /**
+   * May the actor read entries of `section` recorded by `recordedByOrganisationId` under
+   * the client's consents active now? Lists apply the same rule in SQL
+   * (`coveringConsentSql` in @ohjaamo/consent).
+   */
+  recordSection(
+    actor: Actor,
+    section: RecordSection,
+    recordedByOrganisationId: string,
+    activeConsents: readonly ConsentScope[],
+  ): SectionDecision {
+    return decideSection(actor, section, recordedByOrganisationId, activeConsents);
   }
 
   private viewFor(actor: Actor): RegistryView | null {

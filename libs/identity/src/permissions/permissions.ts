@@ -17,6 +17,11 @@ export const PERMISSIONS = {
   'clients.read': ['front_desk', 'adviser'],
   'clients.update': ['front_desk', 'adviser'],
   'clients.relationship': ['adviser'],
+  // The shared record and consents. The front desk reaches the routes but the access
+  // policy shows it no entries (404), as it does an adviser without consent.
+  'record.read': ['front_desk', 'adviser'],
+  'record.write': ['adviser'],
+  'consent.manage': ['adviser'],
   // Walk-in visits and the desk queue.
   'visits.log': ['front_desk', 'adviser'],
   'visits.read': ['front_desk', 'adviser'],

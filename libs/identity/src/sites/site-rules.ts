@@ -1,4 +1,4 @@
-import type { FieldError } from '@ohjaamo/platform';
+import { helsinkiWeekday as weekdayInHelsinki, type FieldError } from '@ohjaamo/platform';
 import { WEEKDAYS, type OpeningHours, type Weekday } from './opening-hours';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -106,11 +106,7 @@ export function calendarEntryErrors(entries: unknown): FieldError[] {
 
 /** ISO weekday (Monday = 1) of an instant on the calendar of Finland. */
 export function helsinkiWeekday(date: Date): Weekday {
-  const name = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Helsinki',
-    weekday: 'short',
-  }).format(date);
-  return (['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1) as Weekday;
+  return weekdayInHelsinki(date) as Weekday;
 }
 
 function timeRangeErrors(

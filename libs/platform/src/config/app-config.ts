@@ -137,6 +137,37 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   DEMO_DATA = true;
+
+  /** SMTP server for e-mail (smtp:// or smtps://). Empty: e-mails are logged, not sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender address of e-mails. */
+  @IsString()
+  MAIL_FROM = 'Ohjaamo <no-reply@ohjaamo.invalid>';
+
+  /** SMS provider: "log" logs the message id only (development). */
+  @IsIn(['log'])
+  SMS_PROVIDER: 'log' = 'log';
+
+  /** Days without contact before an active client's responsible worker is reminded. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  NO_CONTACT_DAYS = 60;
+
+  /** Years after a client relationship ended before the client is anonymised. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  RETENTION_YEARS = 5;
+
+  /** Helsinki hours "HH-HH" in which no SMS goes to young people; postponed to the end. */
+  @Matches(/^([01]\d|2[0-3])-([01]\d|2[0-3])$/, { message: 'must be "HH-HH", e.g. 21-08' })
+  QUIET_HOURS = '21-08';
 }
 
 /** Variables whose values must never be echoed in an error message. */
@@ -144,4 +175,5 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'DATABASE_URL',
   'REDIS_URL',
   'DATA_ENCRYPTION_KEY',
+  'SMTP_URL',
 ]);

@@ -101,8 +101,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private messageFor(statusCode: number, error: DomainError): string {
-    const specific = `errors.${error.code}`;
-    return this.i18n.has(specific)
+    const specific = this.i18n.errorKey(error.code);
+    return specific
       ? this.i18n.translate(specific, error.messageParams)
       : this.i18n.translate(MESSAGE_BY_STATUS[statusCode] ?? 'errors.badRequest');
   }

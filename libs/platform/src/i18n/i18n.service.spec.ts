@@ -27,3 +27,12 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage({ cookie: 'xx', acceptLanguage: '', fallback: 'sv' })).toBe('sv');
   });
 });
+
+describe('error messages of domain areas', () => {
+  it('finds a code under errors, else under the area that defines it', () => {
+    const i18n = new I18nService();
+    expect(i18n.errorKey('conflict')).toBe('errors.conflict');
+    expect(i18n.errorKey('visit_not_logged_by_you')).toBe('visits.errors.visit_not_logged_by_you');
+    expect(i18n.errorKey('no_such_code')).toBeUndefined();
+  });
+});

@@ -49,6 +49,15 @@ export class I18nService {
     );
   }
 
+  /**
+   * The translation key of a domain error code: `errors.<code>`, else `<area>.errors.<code>`
+   * in the area (visits, clients ...) that defines it.
+   */
+  errorKey(code: string): string | undefined {
+    if (this.has(`errors.${code}`)) return `errors.${code}`;
+    return ERROR_KEYS.get(code);
+  }
+
   has(key: string, language: Language = 'fi'): boolean {
     return lookup(DICTIONARIES[language], key) !== undefined;
   }
@@ -64,6 +73,16 @@ export class I18nService {
     };
     walk(DICTIONARIES[language], '');
     return out.sort();
+  }
+}
+
+// Domain areas keep their error messages under "<area>.errors"; index them by code once.
+const ERROR_KEYS = new Map<string, string>();
+for (const [section, value] of Object.entries(DICTIONARIES.fi)) {
+  const errors = typeof value === 'object' ? value.errors : undefined;
+  if (!errors || typeof errors !== 'object') continue;
+  for (const code of Object.keys(errors)) {
+    if (!ERROR_KEYS.has(code)) ERROR_KEYS.set(code, `${section}.errors.${code}`);
   }
 }
 

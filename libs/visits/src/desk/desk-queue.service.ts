@@ -5,7 +5,7 @@ import { type Actor, DomainError, type FieldError } from '@ohjaamo/platform';
 import { auditTime, concat, from, Observable, of, switchMap } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditActor, CLIENT_SECTIONS } from '../shared/audit-actor';
-import { helsinkiDate } from '../shared/helsinki-day';
+import { helsinkiDate } from '@ohjaamo/platform';
 import { ReferenceRepository } from '../shared/reference.repository';
 import { isUuid } from '../shared/uuid';
 import { VisitRepository } from '../visits/visit.repository';

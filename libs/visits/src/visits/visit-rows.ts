@@ -1,5 +1,5 @@
 import type { Actor } from '@ohjaamo/platform';
-import { helsinkiDate } from '../shared/helsinki-day';
+import { helsinkiDate } from '@ohjaamo/platform';
 import type { Visit } from './visit.entity';
 import type { NewVisit } from './visit.repository';
 import { visitColumns, type LogVisitInput } from './visit-rules';

@@ -4,7 +4,7 @@ import { type Actor, DomainError, type FieldError } from '@ohjaamo/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditActor, CLIENT_SECTIONS } from '../shared/audit-actor';
-import { helsinkiDayRange, isCalendarDay } from '../shared/helsinki-day';
+import { helsinkiDayRange, isCalendarDay } from '@ohjaamo/platform';
 import { ReferenceRepository } from '../shared/reference.repository';
 import { isUuid } from '../shared/uuid';
 import type { Visit } from './visit.entity';
@@ -12,7 +12,12 @@ import { VisitReferenceChecker } from './visit-reference-checker';
 import { VisitRepository } from './visit.repository';
 import { loggedToday, newVisitRow } from './visit-rows';
 import { VisitViewer } from './visit-viewer';
-import { visitFieldErrors, type LogVisitInput, type UpdateVisitInput } from './visit-rules';
+import {
+  visitColumns,
+  visitFieldErrors,
+  type LogVisitInput,
+  type UpdateVisitInput,
+} from './visit-rules';
 import type { VisitReadOptions, VisitView } from './visit-view';
 import { isOneOf, VISIT_CHANNELS, type VisitChannel } from './visit-vocabulary';
 
@@ -112,6 +117,10 @@ export class VisitsService {
     if (errors.length > 0) throw DomainError.validation(errors);
 
     const changes = visitColumns(fields);
+    if (Object.keys(changes).length === 0) {
+      if (version !== current.version) throw DomainError.conflict('visit_version_conflict');
+      return this.viewer.viewOne(actor, current, options);
+    }
     const changed = Object.keys(changes).filter(
       (key) =>
         JSON.stringify(changes[key as keyof Visit]) !== JSON.stringify(current[key as keyof Visit]),

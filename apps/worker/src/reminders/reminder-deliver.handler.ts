@@ -1,0 +1,75 @@
+import {
+  type Clock,
+  DeliveryLedger,
+  EmailSender,
+  JobHandler,
+  MessageTemplates,
+  queueOf,
+} from '@ohjaamo/jobs';
+import type { AppConfig } from '@ohjaamo/platform';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { ReminderCatalogue } from './reminder-catalogue';
+import type { DueReminder } from './reminder-definition';
+
+type DeliverPayload = DueReminder & { kind: string };
+
+/** Delivers one reminder to its staff recipient, once per channel. */
+export class ReminderDeliverHandler implements JobHandler<DeliverPayload> {
+  readonly jobName = 'reminder.deliver';
+  readonly queue = queueOf('reminder.deliver');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalogue: ReminderCatalogue,
+    private readonly ledger: DeliveryLedger,
+    private readonly templates: MessageTemplates,
+    private readonly email: EmailSender,
+    private readonly config: Pick<AppConfig, 'PUBLIC_URL'>,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(job: Job<DeliverPayload>): Promise<{ delivered: string[] }> {
+    return this.deliver(job.data);
+  }
+
+  async deliver(payload: DeliverPayload): Promise<{ delivered: string[] }> {
+    const definition = this.catalogue.get(payload.kind);
+    const due: DueReminder = {
+      subjectId: payload.subjectId,
+      recipientId: payload.recipientId,
+      dueDate: payload.dueDate,
+    };
+    const delivered: string[] = [];
+    if (!(await definition.isStillDue(this.dataSource.manager, due, this.clock.now()))) {
+      return { delivered };
+    }
+    const [recipient] = (await this.dataSource.query(
+      `SELECT id, email, language FROM staff_users WHERE id = $1`,
+      [due.recipientId],
+    )) as { id: string; email: string; language: string }[];
+    if (!recipient) return { delivered };
+    const params = definition.params(due);
+    const link = definition.link(due);
+    for (const channel of definition.channels) {
+      const parts = { kind: definition.kind, ...due, channel };
+      const done = await this.ledger.once(parts, async (manager) => {
+        if (channel === 'in_app') {
+          await manager.query(
+            `INSERT INTO notifications (recipient_id, kind, message_key, params, link)
+             VALUES ($1, $2, $3, $4, $5)`,
+            [recipient.id, definition.kind, definition.messageKey, JSON.stringify(params), link],
+          );
+        } else {
+          const message = this.templates.render(definition.emailTemplate, recipient.language, {
+            ...params,
+            link: new URL(link, this.config.PUBLIC_URL).toString(),
+          });
+          await this.email.send({ to: recipient.email, recipientId: recipient.id, ...message });
+        }
+      });
+      if (done) delivered.push(channel);
+    }
+    return { delivered };
+  }
+}

@@ -1,0 +1,3 @@
+import { RecordEntry } from './record-entry.entity';
+
+export const RECORD_ENTITIES = [RecordEntry];

@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+import type { ConsentScope } from './access-policy';
+
+/**
+ * The client's consents in force on `today` (Helsinki date): given, started, and not past
+ * the end of their last day. Read fresh on every request, so a withdrawal applies at once.
+ */
+export async function activeConsentsOf(
+  manager: EntityManager,
+  clientId: string,
+  today: string,
+): Promise<ConsentScope[]> {
+  const rows: ConsentScope[] = await manager.query(
+    `SELECT id, organisation_ids AS "organisationIds", organisation_kinds AS "organisationKinds",
+            sections
+       FROM consents
+      WHERE client_id = $1 AND status = 'given' AND valid_from <= $2::date AND valid_until >= $2::date
+      ORDER BY created_at`,
+    [clientId, today],
+  );
+  return rows;
+}

@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService, type AuditLegalBasis } from '@ohjaamo/audit';
+import { type Actor, DomainError, helsinkiDate } from '@ohjaamo/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordRoleView } from './access-policy';
+import { clientNotFound, consentNotFound, consentNotGiven } from './consent-errors';
+import { ConsentEvidence } from './consent-evidence.entity';
+import { checkConsentInput, type ConsentInput, type ValidConsentInput } from './consent-input';
+import { ConsentStatusChange } from './consent-status-change.entity';
+import type { ConsentStatus } from './consent-status';
+import { toConsentView, type ConsentView } from './consent-view';
+import { Consent } from './consent.entity';
+import { checkEvidence } from './evidence-check';
+
+/**
+ * Written consents: recorded, withdrawn, replaced, never edited. Every read and write
+ * leaves an audit row; consents are seen by advisers only (a consent card names agencies).
+ */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  /** Records a consent the client has given. Field errors: nothing stored. */
+  async give(actor: Actor, clientId: string, input: ConsentInput): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    const value = await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireClient(manager, clientId);
+      const consent = await this.insertGiven(manager, actor, clientId, value, null);
+      await this.record(actor, 'consent.given', consent, 'own_record', manager);
+      return toConsentView(consent, today());
+    });
+  }
+
+  async listForClient(actor: Actor, clientId: string): Promise<ConsentView[]> {
+    this.requireAdviser(actor);
+    await this.requireClient(this.dataSource.manager, clientId);
+    const consents = await this.dataSource.manager.find(Consent, {
+      where: { clientId },
+      order: { createdAt: 'DESC' },
+    });
+    await this.audit.record({
+      action: 'consent.listed',
+      outcome: 'success',
+      clientId,
+      sections: ['consent'],
+      legalBasis: 'statutory',
+      details: { count: consents.length },
+    });
+    const day = today();
+    return consents.map((c) => toConsentView(c, day));
+  }
+
+  /** One consent with its status history and evidence (hashes, not content). */
+  async get(actor: Actor, id: string): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    const consent = await this.dataSource.manager.findOneBy(Consent, { id });
+    if (!consent) throw consentNotFound();
+    const [history, evidence] = await Promise.all([
+      this.dataSource.manager.find(ConsentStatusChange, {
+        where: { consentId: id },
+        order: { at: 'ASC' },
+      }),
+      this.dataSource.manager.find(ConsentEvidence, {
+        where: { consentId: id },
+        order: { uploadedAt: 'ASC' },
+      }),
+    ]);
+    await this.record(actor, 'consent.read', consent, this.basis(actor, consent));
+    return toConsentView(consent, today(), history, evidence);
+  }
+
+  /** The consent for rendering its printable form, audited like any read. */
+  async forForm(actor: Actor, id: string): Promise<Consent> {
+    this.requireAdviser(actor);
+    const consent = await this.dataSource.manager.findOneBy(Consent, { id });
+    if (!consent) throw consentNotFound();
+    await this.record(actor, 'consent.form_printed', consent, this.basis(actor, consent));
+    return consent;
+  }
+
+  /**
+   * Withdraws a given consent; the next request already runs without it. The conditional
+   * UPDATE lets exactly one of simultaneous withdrawals through; the others get a conflict.
+   */
+  async withdraw(actor: Actor, id: string, reason: string | null): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    return this.dataSource.transaction(async (manager) => {
+      const changed: { id: string }[] = await manager.query(
+        `UPDATE consents SET status = 'withdrawn', updated_at = now()
+          WHERE id = $1 AND status = 'given' AND valid_until >= $2::date RETURNING id`,
+        [id, today()],
+      );
+      const consent = await manager.findOneBy(Consent, { id });
+      if (!consent) throw consentNotFound();
+      if (changed.length === 0) throw consentNotGiven();
+      await this.addHistory(manager, id, 'given', 'withdrawn', actor, reason);
+      await this.record(actor, 'consent.withdrawn', consent, this.basis(actor, consent), manager);
+      return toConsentView(consent, today());
+    });
+  }
+
+  /** A correction: a new given consent replaces this one, which becomes `replaced`. */
+  async replace(actor: Actor, id: string, input: ConsentInput): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    const value = await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      const old = await manager.findOne(Consent, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!old) throw consentNotFound();
+      if (old.status !== 'given' || old.validUntil < today()) throw consentNotGiven();
+      await manager.update(Consent, { id }, { status: 'replaced' });
+      await this.addHistory(manager, id, 'given', 'replaced', actor, 'corrected');
+      const consent = await this.insertGiven(manager, actor, old.clientId, value, id);
+      await this.record(actor, 'consent.replaced', consent, 'own_record', manager, {
+        replacesConsentId: id,
+      });
+      return toConsentView(consent, today());
+    });
+  }
+
+  /** Stores a scan or captured signature with its SHA-256. Wrong type or size: 422. */
+  async addEvidence(
+    actor: Actor,
+    id: string,
+    content: Buffer | undefined,
+  ): Promise<ConsentView['evidence']> {
+    this.requireAdviser(actor);
+    const consent = await this.dataSource.manager.findOneBy(Consent, { id });
+    if (!consent) throw consentNotFound();
+    const checked = checkEvidence(content);
+    if (checked.errors.length > 0) throw DomainError.validation(checked.errors);
+    const bytes = content!;
+    return this.dataSource.transaction(async (manager) => {
+      const evidence = await manager.save(
+        manager.create(ConsentEvidence, {
+          consentId: id,
+          mimeType: checked.mime!,
+          sizeBytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          content: bytes,
+          uploadedByUserId: actor.userId,
+        }),
+      );
+      await this.record(
+        actor,
+        'consent.evidence_added',
+        consent,
+        this.basis(actor, consent),
+        manager,
+        {
+          mimeType: evidence.mimeType,
+          sizeBytes: evidence.sizeBytes,
+        },
+      );
+      const { content: _content, ...meta } = evidence;
+      return [meta];
+    });
+  }
+
+  private async insertGiven(
+    manager: EntityManager,
+    actor: Actor,
+    clientId: string,
+    value: ValidConsentInput,
+    replacesConsentId: string | null,
+  ): Promise<Consent> {
+    const consent = await manager.save(
+      manager.create(Consent, {
+        ...value,
+        clientId,
+        status: 'given',
+        recordedByUserId: actor.userId,
+        recordedByOrganisationId: actor.organisationId,
+        replacesConsentId,
+      }),
+    );
+    await this.addHistory(manager, consent.id, null, 'given', actor, null);
+    return consent;
+  }
+
+  private async addHistory(
+    manager: EntityManager,
+    consentId: string,
+    fromStatus: ConsentStatus | null,
+    toStatus: ConsentStatus,
+    actor: Actor,
+    reason: string | null,
+  ): Promise<void> {
+    await manager.insert(ConsentStatusChange, {
+      consentId,
+      fromStatus,
+      toStatus,
+      byUserId: actor.userId,
+      reason,
+    });
+  }
+
+  private async validate(input: ConsentInput): Promise<ValidConsentInput> {
+    const ids = (input.organisationIds ?? []).filter((id) => UUID.test(id));
+    const found: { id: string }[] = ids.length
+      ? await this.dataSource.manager.query(
+          `SELECT id FROM organisations WHERE id = ANY($1::uuid[])`,
+          [ids],
+        )
+      : [];
+    const { errors, value } = checkConsentInput(input, new Set(found.map((r) => r.id)));
+    if (!value) throw DomainError.validation(errors);
+    return value;
+  }
+
+  private async requireClient(manager: EntityManager, clientId: string): Promise<void> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM clients WHERE id = $1`, [clientId]);
+    if (rows.length === 0) throw clientNotFound();
+  }
+
+  // Consents are handled by advisers; anyone else reads them as not found.
+  private requireAdviser(actor: Actor): void {
+    if (recordRoleView(actor) !== 'record') throw consentNotFound();
+  }
+
+  private basis(actor: Actor, consent: Consent): AuditLegalBasis {
+    return consent.recordedByOrganisationId === actor.organisationId ? 'own_record' : 'statutory';
+  }
+
+  private async record(
+    actor: Actor,
+    action: string,
+    consent: Consent,
+    legalBasis: AuditLegalBasis,
+    manager?: EntityManager,
+    details: Record<string, string | number> = {},
+  ): Promise<void> {
+    await this.audit.record(
+      {
+        action,
+        outcome: 'success',
+        actor: { userId: actor.userId, organisationId: actor.organisationId, roles: actor.roles },
+        subjectType: 'consent',
+        subjectId: consent.id,
+        clientId: consent.clientId,
+        sections: ['consent'],
+        legalBasis,
+        consentId: consent.id,
+        details,
+      },
+      manager,
+    );
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function today(): string {
+  return helsinkiDate(new Date());
+}

@@ -1,0 +1,55 @@
+import { loadDemoData } from '@ohjaamo/db';
+import { ROLES } from '@ohjaamo/identity';
+import { createTestDatabase, withClient } from '../helpers/test-database';
+
+describe('the demo data set', () => {
+  let database: { url: string; drop: () => Promise<void> };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  const counts = (url: string) =>
+    withClient(url, async (client) => {
+      const { rows } = await client.query<Record<string, number>>(`
+        SELECT (SELECT count(*)::int FROM organisations) AS organisations,
+               (SELECT count(*)::int FROM sites) AS sites,
+               (SELECT count(*)::int FROM site_agency_days) AS calendar,
+               (SELECT count(*)::int FROM staff_users) AS users,
+               (SELECT count(*)::int FROM clients) AS clients,
+               (SELECT count(*)::int FROM visits) AS visits,
+               (SELECT count(*)::int FROM desk_queue_entries) AS queue`);
+      return rows[0];
+    });
+
+  it('loads sites, agencies, staff for every role, 200 clients and 2,000 visits; loading again changes nothing', async () => {
+    expect(await loadDemoData(database.url)).toBe(true);
+    const first = await counts(database.url);
+    expect(first.sites).toBeGreaterThanOrEqual(2);
+    expect(first.organisations).toBeGreaterThanOrEqual(8);
+    expect(first.clients).toBe(200);
+    expect(first.visits).toBe(2000);
+    expect(first.queue).toBeGreaterThan(500);
+
+    expect(await loadDemoData(database.url)).toBe(false);
+    expect(await counts(database.url)).toEqual(first);
+
+    await withClient(database.url, async (client) => {
+      const roles = await client.query<{ role: string }>(`SELECT DISTINCT unnest(roles) AS role FROM staff_users`);
+      expect(roles.rows.map((r) => r.role).sort()).toEqual([...ROLES].sort());
+      // Visits fall in the last 12 months and on days the site is open.
+      const outside = await client.query<{ n: number }>(`
+        SELECT count(*)::int AS n FROM visits v JOIN sites s ON s.id = v.site_id
+         WHERE v.started_at > now() OR v.started_at < now() - interval '366 days'
+            OR NOT (s.opening_hours ? extract(isodow FROM v.started_at AT TIME ZONE 'Europe/Helsinki')::int::text)`);
+      expect(outside.rows[0].n).toBe(0);
+      const firstVisits = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT client_id FROM visits WHERE client_id IS NOT NULL AND first_visit GROUP BY client_id HAVING count(*) > 1) x`,
+      );
+      expect(firstVisits.rows[0].n).toBe(0);
+    });
+  });
+});

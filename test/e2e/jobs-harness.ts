@@ -1,0 +1,170 @@
+import { AuditService } from '@ohjaamo/audit';
+import {
+  type Clock,
+  DeliveryLedger,
+  EmailSender,
+  type JobHandler,
+  LoggingSmsProvider,
+  MessageTemplates,
+  QUEUE_NAMES,
+} from '@ohjaamo/jobs';
+import { QueueBackend, Queues } from '@ohjaamo/platform';
+import type { Worker } from 'bullmq';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { JobRegistry } from '../../apps/worker/src/job-registry';
+import { SmsHandler } from '../../apps/worker/src/messages/sms.handler';
+import { OutboxRelay, type RelayOptions } from '../../apps/worker/src/relay/outbox-relay';
+import { NoContactReminder } from '../../apps/worker/src/reminders/no-contact.reminder';
+import { ReminderCatalogue } from '../../apps/worker/src/reminders/reminder-catalogue';
+import { ReminderDeliverHandler } from '../../apps/worker/src/reminders/reminder-deliver.handler';
+import { ReminderScanHandler } from '../../apps/worker/src/reminders/reminder-scan.handler';
+import { RetentionHandler } from '../../apps/worker/src/retention/retention.handler';
+
+/** A movable clock for the worker's handlers. */
+export class TestClock implements Clock {
+  constructor(public current = new Date()) {}
+  now(): Date {
+    return this.current;
+  }
+}
+
+/** The worker's handlers, queues and workers, built over a test app's database. */
+export class JobsHarness {
+  readonly clock = new TestClock();
+  readonly sms = new LoggingSmsProvider();
+  readonly queues: Queues;
+  readonly email: EmailSender;
+  readonly scan: ReminderScanHandler;
+  readonly deliver: ReminderDeliverHandler;
+  readonly smsHandler: SmsHandler;
+  readonly retention: RetentionHandler;
+  readonly registry: JobRegistry;
+  private workers: Worker[] = [];
+  private readonly backend: QueueBackend;
+
+  constructor(
+    readonly dataSource: DataSource,
+    databaseUrl: string,
+    smtpUrl?: string,
+  ) {
+    this.backend = new QueueBackend({
+      REDIS_URL: process.env.REDIS_URL || undefined,
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: `{j${randomBytes(4).toString('hex')}}`,
+    });
+    this.queues = new Queues(new Map(QUEUE_NAMES.map((n) => [n, this.backend.createQueue(n)])));
+    const catalogue = new ReminderCatalogue([new NoContactReminder(60)]);
+    const ledger = new DeliveryLedger(dataSource);
+    const templates = new MessageTemplates();
+    this.email = new EmailSender(smtpUrl, 'Ohjaamo <no-reply@ohjaamo.test>');
+    this.scan = new ReminderScanHandler(dataSource, catalogue, this.clock);
+    this.deliver = new ReminderDeliverHandler(
+      dataSource,
+      catalogue,
+      ledger,
+      templates,
+      this.email,
+      { PUBLIC_URL: 'http://localhost:3000' },
+      this.clock,
+    );
+    this.smsHandler = new SmsHandler(dataSource, ledger, templates, this.sms, '21-08', this.clock);
+    this.retention = new RetentionHandler(dataSource, new AuditService(dataSource), 5, this.clock);
+    this.registry = new JobRegistry([
+      this.scan,
+      this.deliver,
+      this.smsHandler,
+      this.retention,
+    ] as unknown as JobHandler[]);
+  }
+
+  relay(options: RelayOptions = {}, queues: Queues = this.queues): OutboxRelay {
+    return new OutboxRelay(this.dataSource, queues, { clock: this.clock, pollMs: 50, ...options });
+  }
+
+  /** Queues whose backend cannot be reached: Redis or PostgreSQL on a closed port. */
+  unreachableQueues(): Queues {
+    const backend = new QueueBackend({
+      REDIS_URL: this.backend.kind === 'redis' ? 'redis://127.0.0.1:1' : undefined,
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/unreachable_test',
+      QUEUE_PREFIX: '{down}',
+    });
+    return new Queues(new Map(QUEUE_NAMES.map((n) => [n, backend.createQueue(n)])));
+  }
+
+  startWorkers(): void {
+    this.workers = QUEUE_NAMES.map((name) =>
+      this.backend.createWorker(name, (job) => this.registry.dispatch(job), { concurrency: 4 }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    await this.queues.close();
+    this.email.close();
+  }
+}
+
+/** Inserts a client straight into the table (the fixtures' registry path needs more setup). */
+export async function insertClient(
+  dataSource: DataSource,
+  values: {
+    organisationId: string;
+    responsibleWorkerId?: string | null;
+    createdAt: Date;
+    status?: 'active' | 'ended';
+    endedAt?: Date | null;
+    phone?: string | null;
+    language?: string;
+    anonymisedAt?: Date | null;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await dataSource.query(
+    `INSERT INTO clients (id, first_name, last_name, first_name_key, last_name_key,
+       created_by_organisation_id, responsible_worker_id, status, ended_at, end_reason,
+       phone, email, language, street_address, anonymised_at, created_at, version)
+     VALUES ($1, 'Aino', 'Virtanen', 'aino', 'virtanen', $2, $3, $4, $5, $6,
+       $7, 'aino.virtanen@example.test', $8, 'Kauppakatu 3', $9, $10, 1)`,
+    [
+      id,
+      values.organisationId,
+      values.responsibleWorkerId ?? null,
+      values.status ?? 'active',
+      values.endedAt ?? null,
+      values.status === 'ended' ? 'goal_reached' : null,
+      values.phone ?? '+358401234567',
+      values.language ?? 'fi',
+      values.anonymisedAt ?? null,
+      values.createdAt,
+    ],
+  );
+  return id;
+}
+
+export async function insertVisit(
+  dataSource: DataSource,
+  values: { clientId: string; siteId: string; userId: string; organisationId: string; startedAt: Date },
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO visits (site_id, started_at, channel, client_id, age, age_band,
+       logged_by_user_id, logged_by_organisation_id, idempotency_key, note, version)
+     VALUES ($1, $2, 'walk_in', $3, 19, '18_24', $4, $5, gen_random_uuid(), 'CV help', 1)`,
+    [values.siteId, values.startedAt, values.clientId, values.userId, values.organisationId],
+  );
+}
+
+export const DAY_MS = 24 * 3600 * 1000;
+
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
