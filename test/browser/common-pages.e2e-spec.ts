@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, describeViolations, launchBrowser } from '../helpers/browser';
 import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { createTestApp, TestApp } from '../helpers/test-app';
+import { totpCode } from '../helpers/totp';
 
 jest.setTimeout(120_000);
 
@@ -55,6 +56,19 @@ describe('common pages in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/mfa\/enrol/);
     await expectNoViolations('mfa enrol');
+    const secret = (await page.locator('code').textContent()) ?? '';
+    await page.fill('#field-code', await totpCode(secret));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.code-list');
+    await expectNoViolations('recovery codes');
+    await page.goto(`${base}/`);
+    await page.locator('form[action="/sign-out"] button').click();
+    await page.waitForURL(/\/sign-in/);
+    await page.fill('#field-email', adviser.email);
+    await page.fill('#field-password', TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/sign-in\/mfa/);
+    await expectNoViolations('mfa code');
 
     const coordinator = await fixtures.user({ roles: ['coordinator'] });
     const other = await browser.newPage();

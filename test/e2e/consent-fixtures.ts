@@ -40,7 +40,7 @@ export async function newClient(t: TestApp, adviser: Headers): Promise<string> {
     .set(adviser)
     .send({ firstName: 'Suostumus', lastName: `Testinen`, acknowledgeDuplicates: true })
     .expect(201);
-  return res.body.id;
+  return (res.body as { id: string }).id;
 }
 
 export async function newEntry(
@@ -54,5 +54,5 @@ export async function newEntry(
     .set(adviser)
     .send({ section, title: 'Housing allowance', body: 'Applied in March; decision pending.' })
     .expect(201);
-  return res.body.id;
+  return (res.body as { id: string }).id;
 }

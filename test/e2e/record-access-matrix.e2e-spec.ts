@@ -20,7 +20,14 @@ type State = 'none' | 'active' | 'withdrawn' | 'expired' | 'another_agency' | 'a
 type Outcome = 'sees' | 'hidden' | 'refused';
 
 const AGENCIES: Agency[] = ['recorder', 'named', 'kind', 'uncovered'];
-const STATES: State[] = ['none', 'active', 'withdrawn', 'expired', 'another_agency', 'another_category'];
+const STATES: State[] = [
+  'none',
+  'active',
+  'withdrawn',
+  'expired',
+  'another_agency',
+  'another_category',
+];
 const ROLES: Role[] = ['adviser', 'front_desk', 'coordinator', 'admin'];
 
 // What an adviser of each agency gets, per consent state.
@@ -69,7 +76,11 @@ describe('record: authorisation matrix', () => {
     for (const agency of AGENCIES) {
       as[agency] = {} as Record<Role, Headers>;
       for (const role of ROLES) {
-        const user = await fixtures.user({ roles: [role], organisation: orgs[agency], sites: [site] });
+        const user = await fixtures.user({
+          roles: [role],
+          organisation: orgs[agency],
+          sites: [site],
+        });
         as[agency][role] = await bearerFor(t, user);
       }
     }

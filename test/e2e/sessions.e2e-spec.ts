@@ -49,11 +49,14 @@ describe('sessions, sign-out and lockout', () => {
     // Replaying the old session cookie, as a stolen copy would.
     const replay = await request(t.app.getHttpServer()).get('/').set('Cookie', cookie).expect(303);
     expect(replay.headers.location).toMatch(/^\/sign-in/);
-    expect((await audit(user.id)).map((r) => r.action)).toEqual([
+    const rows = await audit(user.id);
+    expect(rows.map((r) => r.action)).toEqual([
       'admin.user_created',
       'auth.sign_in',
       'auth.sign_out',
+      'auth.session_expired',
     ]);
+    expect(rows[3].details).toEqual({ reason: 'ended' });
   });
 
   it('refuses sign-out without the session CSRF token', async () => {
@@ -72,6 +75,8 @@ describe('sessions, sign-out and lockout', () => {
     );
     const expired = await agent.get('/?view=mine').expect(303);
     expect(expired.headers.location).toBe('/sign-in?return=%2F%3Fview%3Dmine');
+    const timedOut = (await audit(user.id)).filter((r) => r.action === 'auth.session_expired');
+    expect(timedOut.map((r) => r.details)).toEqual([{ reason: 'idle_timeout' }]);
     const form = await agent.get(String(expired.headers.location)).expect(200);
     const back = await agent
       .post('/sign-in')
@@ -95,6 +100,11 @@ describe('sessions, sign-out and lockout', () => {
       [user.id],
     );
     await agent.get('/').expect(303);
+    const timedOut = (await audit(user.id)).filter((r) => r.action === 'auth.session_expired');
+    expect(timedOut.map((r) => r.details)).toEqual([{ reason: 'absolute_timeout' }]);
+    // The stale cookie was dropped: the next request is simply anonymous, with no new row.
+    await agent.get('/').expect(303);
+    expect((await audit(user.id)).filter((r) => r.action === 'auth.session_expired')).toHaveLength(1);
   });
 
   it('sets the session cookie httpOnly and SameSite', async () => {

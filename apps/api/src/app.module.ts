@@ -3,16 +3,14 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@ohjaamo/audit';
 import { ClientsModule, RecordModule } from '@ohjaamo/clients';
 import { ConsentModule } from '@ohjaamo/consent';
-import { dataSourceOptions } from '@ohjaamo/db';
+import { appDatabaseModule } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
 import { QUEUE_NAMES } from '@ohjaamo/jobs';
 import { VisitsModule } from '@ohjaamo/visits';
 import {
   ConfigModule,
-  DatabaseModule,
   HealthModule,
   I18nModule,
-  loadConfig,
   LoggingModule,
   QueueModule,
 } from '@ohjaamo/platform';
@@ -37,11 +35,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ConfigModule,
     LoggingModule,
     I18nModule,
-    DatabaseModule.forRoot(() => {
-      const config = loadConfig();
-      if (!config.DATABASE_URL) throw new Error('DATABASE_URL: required to run the api');
-      return dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-    }),
+    appDatabaseModule('api'),
     QueueModule.forRoot(QUEUE_NAMES),
     HealthModule,
     AuditModule,

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { dataSourceOptions } from '@ohjaamo/db';
+import { appDatabaseModule } from '@ohjaamo/db';
 import { QUEUE_NAMES } from '@ohjaamo/jobs';
 import {
   ConfigModule,
-  DatabaseModule,
   HealthModule,
   I18nModule,
-  loadConfig,
   LoggingModule,
   QueueModule,
 } from '@ohjaamo/platform';
@@ -22,11 +20,7 @@ import { RelayRunner } from './relay/relay-runner';
     ConfigModule,
     LoggingModule,
     I18nModule,
-    DatabaseModule.forRoot(() => {
-      const config = loadConfig();
-      if (!config.DATABASE_URL) throw new Error('DATABASE_URL: required to run the worker');
-      return dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-    }),
+    appDatabaseModule('worker'),
     QueueModule.forRoot(QUEUE_NAMES),
     HealthModule,
   ],

@@ -90,14 +90,15 @@ export class ConsentsService {
   async withdraw(actor: Actor, id: string, reason: string | null): Promise<ConsentView> {
     this.requireAdviser(actor);
     return this.dataSource.transaction(async (manager) => {
-      const changed: { id: string }[] = await manager.query(
+      // For an UPDATE, TypeORM's postgres driver answers [rows, affected count].
+      const [, affected]: [unknown[], number] = await manager.query(
         `UPDATE consents SET status = 'withdrawn', updated_at = now()
           WHERE id = $1 AND status = 'given' AND valid_until >= $2::date RETURNING id`,
         [id, today()],
       );
       const consent = await manager.findOneBy(Consent, { id });
       if (!consent) throw consentNotFound();
-      if (changed.length === 0) throw consentNotGiven();
+      if (affected === 0) throw consentNotGiven();
       await this.addHistory(manager, id, 'given', 'withdrawn', actor, reason);
       await this.record(actor, 'consent.withdrawn', consent, this.basis(actor, consent), manager);
       return toConsentView(consent, today());

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditService } from '@ohjaamo/audit';
+import { SessionService } from '@ohjaamo/identity';
 import { AppConfig, DomainError, requestContext } from '@ohjaamo/platform';
 import { ACCESS_METADATA, AccessRule } from './access.decorators';
 import { Authenticator } from './authenticator';
@@ -24,6 +25,7 @@ export class AccessGuard implements CanActivate {
     private readonly authenticator: Authenticator,
     private readonly audit: AuditService,
     private readonly cookies: SessionCookies,
+    private readonly sessions: SessionService,
     config: AppConfig,
   ) {
     this.mfaRoles = config.MFA_REQUIRED_ROLES.split(',').filter((r) => r && r !== 'none');
@@ -44,8 +46,12 @@ export class AccessGuard implements CanActivate {
     }
 
     const auth = await this.authenticator.authenticate(req);
-    if (auth === 'token_invalid') throw new DomainError('unauthorized', 'token_invalid');
+    if (auth === 'token_invalid') {
+      await this.audit.record({ action: 'auth.token_rejected', outcome: 'denied' });
+      throw new DomainError('unauthorized', 'token_invalid');
+    }
     if (auth) this.attach(req, auth);
+    else await this.forgetStaleSession(req);
 
     if (needsCsrfCheck(req) && auth?.via !== 'token') await this.checkCsrf(req, auth);
 
@@ -64,6 +70,25 @@ export class AccessGuard implements CanActivate {
       },
     });
     throw new DomainError('forbidden', 'forbidden');
+  }
+
+  // A cookie whose session is over (signed out, timed out, user deactivated): record why
+  // once, and drop the cookie so the browser stops sending it.
+  private async forgetStaleSession(req: AuthedRequest): Promise<void> {
+    const token = this.cookies.read(req, this.cookies.session);
+    if (!token) return;
+    const rejection = await this.sessions.rejection(token);
+    if (rejection) {
+      await this.audit.record({
+        action: 'auth.session_expired',
+        outcome: 'denied',
+        actor: null,
+        subjectType: 'user',
+        subjectId: rejection.userId,
+        details: { reason: rejection.reason },
+      });
+    }
+    if (req.res) this.cookies.clearSession(req.res);
   }
 
   /** Signed in with the password but the second factor is still owed. */

@@ -47,5 +47,5 @@ export class ConsentListDto {
 }
 
 export function toConsentDto(view: ConsentView): ConsentDto {
-  return view as ConsentDto;
+  return view;
 }

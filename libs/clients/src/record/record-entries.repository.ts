@@ -54,7 +54,7 @@ export class RecordEntriesRepository {
        ORDER BY visible."recordedAt" DESC, visible.id`,
       params,
     );
-    return rows.map(({ consentId, ...entry }) => ({ entry: entry as RecordEntry, consentId }));
+    return rows.map(({ consentId, ...entry }) => ({ entry, consentId }));
   }
 
   /** The current version of an entry, locked for a correction or deletion. */

@@ -15,6 +15,8 @@ const MAX_TOKEN_LENGTH = 200;
  * A session ends when signed out, after SESSION_IDLE_MINUTES without activity, after
  * SESSION_ABSOLUTE_HOURS however active, or when its user is deactivated.
  */
+export type SessionRejection = 'ended' | 'absolute_timeout' | 'idle_timeout' | 'user_inactive';
+
 @Injectable()
 export class SessionService {
   constructor(
@@ -48,6 +50,26 @@ export class SessionService {
       session.lastSeenAt = now;
     }
     return { session, user };
+  }
+
+  /**
+   * Why a cookie token no longer signs anyone in: the session ended (signed out), timed
+   * out (idle or absolute), or its user was deactivated. Null for tokens never issued.
+   */
+  async rejection(token: string): Promise<{ userId: string; reason: SessionRejection } | null> {
+    if (!isPlausibleToken(token)) return null;
+    const found = await this.sessions.findWithUser(sha256Hex(token));
+    if (!found) return null;
+    const now = new Date();
+    const reason: SessionRejection =
+      found.endedAt !== null
+        ? 'ended'
+        : found.expiresAt.getTime() <= now.getTime()
+          ? 'absolute_timeout'
+          : found.lastSeenAt.getTime() <= this.idleCutoff(now).getTime()
+            ? 'idle_timeout'
+            : 'user_inactive';
+    return { userId: found.userId, reason };
   }
 
   /**
