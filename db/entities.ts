@@ -3,6 +3,8 @@ import { CLIENT_ENTITIES, RECORD_ENTITIES } from '@ohjaamo/clients';
 import { CONSENT_ENTITIES } from '@ohjaamo/consent';
 import { IDENTITY_ENTITIES } from '@ohjaamo/identity';
 import { JOB_ENTITIES } from '@ohjaamo/jobs';
+import { OUTCOME_ENTITIES } from '@ohjaamo/outcomes';
+import { PLAN_ENTITIES } from '@ohjaamo/plans';
 import { VISIT_ENTITIES } from '@ohjaamo/visits';
 
 /**
@@ -17,4 +19,6 @@ export const ENTITIES: (new () => object)[] = [
   ...RECORD_ENTITIES,
   ...VISIT_ENTITIES,
   ...JOB_ENTITIES,
+  ...PLAN_ENTITIES,
+  ...OUTCOME_ENTITIES,
 ];

@@ -7,6 +7,7 @@ import { ClientsRegistry1764050000000 } from './1764050000000-clients-registry';
 import { Visits1764100000000 } from './1764100000000-visits';
 import { RecordAndConsent1764200000000 } from './1764200000000-record-and-consent';
 import { Jobs1764300000000 } from './1764300000000-jobs';
+import { PlansOutcomes1764400000000 } from './1764400000000-plans-outcomes';
 
 /**
  * The migrations, oldest first. A new migration is generated into this folder
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Visits1764100000000,
   RecordAndConsent1764200000000,
   Jobs1764300000000,
+  PlansOutcomes1764400000000,
 ];

@@ -17,8 +17,23 @@ import { DemoRandom } from './demo-random';
 export const DEMO_CLIENT_COUNT = 200;
 export const DEMO_VISIT_COUNT = 2000;
 
-const TOPICS = ['work', 'education', 'income_benefits', 'housing', 'health_wellbeing', 'life_management', 'other'];
-const CHANNELS = [['walk_in', 60], ['appointment', 15], ['phone', 10], ['chat', 8], ['outreach', 5], ['group', 2]] as const;
+const TOPICS = [
+  'work',
+  'education',
+  'income_benefits',
+  'housing',
+  'health_wellbeing',
+  'life_management',
+  'other',
+];
+const CHANNELS = [
+  ['walk_in', 60],
+  ['appointment', 15],
+  ['phone', 10],
+  ['chat', 8],
+  ['outreach', 5],
+  ['group', 2],
+] as const;
 const END_REASONS = ['goal_reached', 'moved_away', 'no_contact', 'own_wish'] as const;
 const ADVISERS = ['adviser', 'employment', 'kela', 'social', 'study', 'outreach'];
 
@@ -41,19 +56,39 @@ export async function insertClientsAndVisits(manager: EntityManager, today: Date
   await insertVisits(manager, random, clients, today);
 }
 
-async function insertClients(manager: EntityManager, random: DemoRandom, today: Date): Promise<DemoClient[]> {
+async function insertClients(
+  manager: EntityManager,
+  random: DemoRandom,
+  today: Date,
+): Promise<DemoClient[]> {
   const clients: DemoClient[] = [];
   for (let i = 0; i < DEMO_CLIENT_COUNT; i++) {
-    const origin = random.weighted([['fi', 78], ['sv', 12], ['other', 10]] as const);
+    const origin = random.weighted([
+      ['fi', 78],
+      ['sv', 12],
+      ['other', 10],
+    ] as const);
     const firstName =
-      origin === 'fi' ? random.pick(FINNISH_FIRST_NAMES) : origin === 'sv' ? random.pick(SWEDISH_FIRST_NAMES) : random.pick(OTHER_FIRST_NAMES);
+      origin === 'fi'
+        ? random.pick(FINNISH_FIRST_NAMES)
+        : origin === 'sv'
+          ? random.pick(SWEDISH_FIRST_NAMES)
+          : random.pick(OTHER_FIRST_NAMES);
     const lastName =
-      origin === 'fi' ? random.pick(FINNISH_LAST_NAMES) : origin === 'sv' ? random.pick(SWEDISH_LAST_NAMES) : random.pick(OTHER_LAST_NAMES);
+      origin === 'fi'
+        ? random.pick(FINNISH_LAST_NAMES)
+        : origin === 'sv'
+          ? random.pick(SWEDISH_LAST_NAMES)
+          : random.pick(OTHER_LAST_NAMES);
     const language = origin === 'other' ? random.pick(['so', 'ar', 'ru', 'en', 'uk']) : origin;
     const age = random.int(15, 29);
     const birthDate = addDays(helsinkiDate(today), -(age * 365 + random.int(0, 364)));
-    const site = random.weighted([['helsinki', 75], ['porvoo', 25]] as const);
-    const municipality = site === 'helsinki' ? random.pick(['Helsinki', 'Helsinki', 'Vantaa', 'Espoo']) : 'Porvoo';
+    const site = random.weighted([
+      ['helsinki', 75],
+      ['porvoo', 25],
+    ] as const);
+    const municipality =
+      site === 'helsinki' ? random.pick(['Helsinki', 'Helsinki', 'Vantaa', 'Espoo']) : 'Porvoo';
     const ended = random.chance(0.15);
     const createdAt = new Date(today.getTime() - random.int(20, 360) * 86_400_000);
     const id = demoId(`client:${i}`);
@@ -78,7 +113,14 @@ async function insertClients(manager: EntityManager, random: DemoRandom, today: 
         ended ? 'ended' : 'active',
         ended ? new Date(createdAt.getTime() + random.int(30, 200) * 86_400_000) : null,
         ended ? random.pick(END_REASONS) : null,
-        demoId(`org:${random.weighted([['youth', 70], ['employment', 15], ['kela', 10], ['outreach', 5]] as const)}`),
+        demoId(
+          `org:${random.weighted([
+            ['youth', 70],
+            ['employment', 15],
+            ['kela', 10],
+            ['outreach', 5],
+          ] as const)}`,
+        ),
         demoId(`user:${site === 'helsinki' ? 'desk' : 'desk.porvoo'}@demo.ohjaamo.fi`),
         createdAt,
       ],
@@ -88,21 +130,35 @@ async function insertClients(manager: EntityManager, random: DemoRandom, today: 
   return clients;
 }
 
-async function insertVisits(manager: EntityManager, random: DemoRandom, clients: DemoClient[], today: Date): Promise<void> {
+async function insertVisits(
+  manager: EntityManager,
+  random: DemoRandom,
+  clients: DemoClient[],
+  today: Date,
+): Promise<void> {
   const todayDay = helsinkiDate(today);
   const queueNumbers = new Map<string, number>();
   // Oldest first, so a client's first visit really is the first one.
-  const days = Array.from({ length: DEMO_VISIT_COUNT }, () => random.int(1, 358)).sort((a, b) => b - a);
+  const days = Array.from({ length: DEMO_VISIT_COUNT }, () => random.int(1, 358)).sort(
+    (a, b) => b - a,
+  );
   for (let i = 0; i < DEMO_VISIT_COUNT; i++) {
-    const siteKey = random.weighted([['helsinki', 75], ['porvoo', 25]] as const);
+    const siteKey = random.weighted([
+      ['helsinki', 75],
+      ['porvoo', 25],
+    ] as const);
     const site = DEMO_SITES.find((s) => s.key === siteKey)!;
     const day = openDayNear(site.openingHours, addDays(todayDay, -days[i]));
     const weekday = String(isoWeekday(day)) as keyof typeof site.openingHours;
     const hours = site.openingHours[weekday][0];
     const opens = Number(hours.opens.slice(0, 2));
     const closes = Number(hours.closes.slice(0, 2));
-    const startedAt = new Date(helsinkiDayRange(day).from.getTime() + (random.int(opens * 60, closes * 60 - 15) * 60_000));
-    const client = random.chance(0.38) ? random.pick(clients.filter((c) => c.siteKey === siteKey)) : null;
+    const startedAt = new Date(
+      helsinkiDayRange(day).from.getTime() + random.int(opens * 60, closes * 60 - 15) * 60_000,
+    );
+    const client = random.chance(0.38)
+      ? random.pick(clients.filter((c) => c.siteKey === siteKey))
+      : null;
     const age = client ? null : random.int(15, 30);
     const channel = random.weighted(CHANNELS);
     const present = Object.entries(site.calendar)
@@ -127,13 +183,34 @@ async function insertVisits(manager: EntityManager, random: DemoRandom, clients:
         client?.id ?? null,
         age,
         age === null ? null : ageBandOf(age),
-        client ? null : random.weighted([['female', 45], ['male', 45], ['other', 3], ['not_told', 7]] as const),
-        client ? client.language.slice(0, 2) : random.weighted([['fi', 78], ['sv', 10], ['en', 6], ['ru', 3], ['so', 3]] as const),
-        client ? null : siteKey === 'helsinki' ? random.pick(['Helsinki', 'Vantaa', 'Espoo']) : 'Porvoo',
+        client
+          ? null
+          : random.weighted([
+              ['female', 45],
+              ['male', 45],
+              ['other', 3],
+              ['not_told', 7],
+            ] as const),
+        client
+          ? client.language.slice(0, 2)
+          : random.weighted([
+              ['fi', 78],
+              ['sv', 10],
+              ['en', 6],
+              ['ru', 3],
+              ['so', 3],
+            ] as const),
+        client
+          ? null
+          : siteKey === 'helsinki'
+            ? random.pick(['Helsinki', 'Vantaa', 'Espoo'])
+            : 'Porvoo',
         firstVisit,
         random.some(TOPICS.slice(0, 6), random.int(1, 3)),
         agencies.map((org) => demoId(`org:${org}`)),
-        random.chance(0.15) ? demoId(`org:${random.pick(['employment', 'kela', 'social', 'workshop', 'education'])}`) : null,
+        random.chance(0.15)
+          ? demoId(`org:${random.pick(['employment', 'kela', 'social', 'workshop', 'education'])}`)
+          : null,
         random.int(5, 60),
         demoId(`user:${desk}@demo.ohjaamo.fi`),
         demoId('org:youth'),

@@ -37,16 +37,19 @@ describe('common pages in Chromium', () => {
     await t?.close();
   });
 
-  it.each(['fi', 'sv', 'en'])('the sign-in page and its failure message in %s', async (language) => {
-    await page.goto(`${base}/language/${language}?return=/sign-in`);
-    expect(await page.getAttribute('html', 'lang')).toBe(language);
-    await expectNoViolations(`sign-in ${language}`);
-    await page.fill('#field-email', 'nobody@example.test');
-    await page.fill('#field-password', 'wrong password here');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.error-summary');
-    await expectNoViolations(`sign-in failure ${language}`);
-  });
+  it.each(['fi', 'sv', 'en'])(
+    'the sign-in page and its failure message in %s',
+    async (language) => {
+      await page.goto(`${base}/language/${language}?return=/sign-in`);
+      expect(await page.getAttribute('html', 'lang')).toBe(language);
+      await expectNoViolations(`sign-in ${language}`);
+      await page.fill('#field-email', 'nobody@example.test');
+      await page.fill('#field-password', 'wrong password here');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.error-summary');
+      await expectNoViolations(`sign-in failure ${language}`);
+    },
+  );
 
   it('the two-factor enrolment page, the home page and an error page', async () => {
     const adviser = await fixtures.user({ roles: ['adviser'] });

@@ -31,10 +31,13 @@ describe('front desk in Chromium', () => {
     const violations = await axeViolations(page);
     if (violations.length > 0) throw new Error(`${label}:\n${describeViolations(violations)}`);
   };
-  const visitRows = async (): Promise<{ topics: string[]; channel: string; undone_at: Date | null }[]> =>
-    t.dataSource.query(`SELECT topics, channel, undone_at FROM visits WHERE logged_by_user_id = $1 ORDER BY created_at`, [
-      desk.id,
-    ]);
+  const visitRows = async (): Promise<
+    { topics: string[]; channel: string; undone_at: Date | null }[]
+  > =>
+    t.dataSource.query(
+      `SELECT topics, channel, undone_at FROM visits WHERE logged_by_user_id = $1 ORDER BY created_at`,
+      [desk.id],
+    );
 
   beforeAll(async () => {
     t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
@@ -43,7 +46,12 @@ describe('front desk in Chromium', () => {
     const fixtures = new Fixtures(t.app);
     const organisation = await fixtures.organisation('youth_services', 'Nuorisopalvelut');
     site = await fixtures.site('Ohjaamo Testilä');
-    desk = await fixtures.user({ roles: ['front_desk'], organisation, sites: [site], language: 'fi' });
+    desk = await fixtures.user({
+      roles: ['front_desk'],
+      organisation,
+      sites: [site],
+      language: 'fi',
+    });
     browser = await launchBrowser();
     page = await browser.newPage();
   });
@@ -73,7 +81,8 @@ describe('front desk in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.flash--success');
     expect(Date.now() - started).toBeLessThan(10_000);
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/desk.png`, fullPage: true });
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.SCREENSHOTS}/desk.png`, fullPage: true });
     const rows = await visitRows();
     expect(rows).toHaveLength(1);
     expect(rows[0].topics).toEqual(['work', 'education']);
@@ -116,7 +125,9 @@ describe('front desk in Chromium', () => {
     await page.focus('#field-durationMinutes');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/desk\?site=/);
-    const [row] = await t.dataSource.query(`SELECT duration_minutes FROM visits WHERE id = $1`, [visit.id]);
+    const [row] = await t.dataSource.query(`SELECT duration_minutes FROM visits WHERE id = $1`, [
+      visit.id,
+    ]);
     expect(row.duration_minutes).toBe(25);
   });
 
@@ -145,18 +156,28 @@ describe('front desk in Chromium', () => {
     await tabTo('form[action$="/finish"] button');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.flash--success');
-    const [entry] = await t.dataSource.query(`SELECT status, wait_seconds FROM desk_queue_entries WHERE site_id = $1`, [
-      site.id,
-    ]);
+    const [entry] = await t.dataSource.query(
+      `SELECT status, wait_seconds FROM desk_queue_entries WHERE site_id = $1`,
+      [site.id],
+    );
     expect(entry.status).toBe('done');
     expect(entry.wait_seconds).toBeGreaterThanOrEqual(0);
-    await watcher.waitForSelector('#waiting-list .queue-label', { state: 'detached', timeout: 10_000 });
+    await watcher.waitForSelector('#waiting-list .queue-label', {
+      state: 'detached',
+      timeout: 10_000,
+    });
     await watcher.close();
   });
 
   it('finds a client by name, links an earlier anonymous visit, and shows it on the client page', async () => {
     const client = await t.app.get(ClientsService).create(
-      { userId: desk.id, organisationId: desk.organisationId, organisationKind: 'youth_services', siteIds: [site.id], roles: ['front_desk'] },
+      {
+        userId: desk.id,
+        organisationId: desk.organisationId,
+        organisationKind: 'youth_services',
+        siteIds: [site.id],
+        roles: ['front_desk'],
+      },
       { firstName: 'Aino', lastName: 'Mäkelä', birthDate: '2004-05-06' },
     );
     await page.goto(`${base}/desk`);
@@ -175,7 +196,10 @@ describe('front desk in Chromium', () => {
     await tabTo('form[action$="/link"] button');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.flash--success');
-    const linked = await t.dataSource.query(`SELECT count(*)::int AS n FROM visits WHERE client_id = $1`, [client.id]);
+    const linked = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM visits WHERE client_id = $1`,
+      [client.id],
+    );
     expect(linked[0].n).toBe(1);
 
     await page.goto(`${base}/clients/${client.id}`);

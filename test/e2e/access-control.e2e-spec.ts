@@ -70,7 +70,11 @@ describe('access control', () => {
         )[0].n,
       );
     const before = await count();
-    await t.http.post('/sign-in').type('form').send({ email: 'a@b.test', password: 'x' }).expect(403);
+    await t.http
+      .post('/sign-in')
+      .type('form')
+      .send({ email: 'a@b.test', password: 'x' })
+      .expect(403);
     expect(await count()).toBe(before + 1);
   });
 });

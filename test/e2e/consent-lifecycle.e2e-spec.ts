@@ -1,3 +1,4 @@
+import { ConsentsService } from '@ohjaamo/consent';
 import type { Organisation } from '@ohjaamo/identity';
 import { helsinkiDayRange } from '@ohjaamo/platform';
 import { Fixtures } from '../helpers/fixtures';
@@ -155,6 +156,20 @@ describe('consent: lifecycle', () => {
     }
   });
 
+  it('stores the expiry of consents past their last day, once', async () => {
+    const { consentId } = await subject();
+    await t.dataSource.query(
+      `UPDATE consents SET valid_from = $2, valid_until = $3 WHERE id = $1`,
+      [consentId, dayOffset(-20), dayOffset(-1)],
+    );
+    const consents = t.app.get(ConsentsService);
+    expect(await consents.expireDue()).toBeGreaterThanOrEqual(1);
+    expect(await consents.expireDue()).toBe(0);
+    const res = await t.http.get(`/api/v1/consents/${consentId}`).set(youth).expect(200);
+    expect(res.body.status).toBe('expired');
+    expect(res.body.history.map((h: { to: string }) => h.to)).toEqual(['given', 'expired']);
+  });
+
   it('does not apply before its first day', async () => {
     const { entryUrl } = await subject({ validFrom: dayOffset(1), validUntil: dayOffset(10) });
     await t.http.get(entryUrl).set(kela).expect(404);
@@ -195,6 +210,22 @@ describe('consent: lifecycle', () => {
         consent_id: null,
         sections: ['benefits'],
       },
+    ]);
+  });
+
+  it('audits reading a consent and printing its form, with the consent id', async () => {
+    const { clientId, consentId } = await subject();
+    const before = await auditCount(clientId);
+    await t.http.get(`/api/v1/consents/${consentId}`).set(kela).expect(200);
+    await t.http.get(`/api/v1/consents/${consentId}/form`).set(youth).expect(200);
+    const rows: unknown[] = await t.dataSource.query(
+      `SELECT action, legal_basis, consent_id FROM audit_log
+        WHERE client_id = $1 ORDER BY id OFFSET $2`,
+      [clientId, before],
+    );
+    expect(rows).toEqual([
+      { action: 'consent.read', legal_basis: 'statutory', consent_id: consentId },
+      { action: 'consent.form_printed', legal_basis: 'own_record', consent_id: consentId },
     ]);
   });
 

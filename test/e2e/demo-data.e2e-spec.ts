@@ -38,7 +38,9 @@ describe('the demo data set', () => {
     expect(await counts(database.url)).toEqual(first);
 
     await withClient(database.url, async (client) => {
-      const roles = await client.query<{ role: string }>(`SELECT DISTINCT unnest(roles) AS role FROM staff_users`);
+      const roles = await client.query<{ role: string }>(
+        `SELECT DISTINCT unnest(roles) AS role FROM staff_users`,
+      );
       expect(roles.rows.map((r) => r.role).sort()).toEqual([...ROLES].sort());
       // Visits fall in the last 12 months and on days the site is open.
       const outside = await client.query<{ n: number }>(`

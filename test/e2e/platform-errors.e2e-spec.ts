@@ -45,8 +45,17 @@ describe('errors, tokens and the audit chain command', () => {
   });
 
   it('answers an unexpected error with only an error id', async () => {
-    const boom = await t.http.get('/api/v1/test-only/boom').set('Accept-Language', 'en').expect(500);
-    expect(Object.keys(boom.body).sort()).toEqual(['error', 'errorId', 'message', 'requestId', 'statusCode']);
+    const boom = await t.http
+      .get('/api/v1/test-only/boom')
+      .set('Accept-Language', 'en')
+      .expect(500);
+    expect(Object.keys(boom.body).sort()).toEqual([
+      'error',
+      'errorId',
+      'message',
+      'requestId',
+      'statusCode',
+    ]);
     expect(boom.body.error).toBe('internal_error');
     expect(boom.body.message).toContain(boom.body.errorId);
     expect(boom.text).not.toContain('password');
@@ -75,8 +84,12 @@ describe('errors, tokens and the audit chain command', () => {
   });
 
   it('refuses find conditions with undefined instead of matching every row', async () => {
-    await expect(t.dataSource.getRepository(StaffUser).findOneBy({ id: undefined })).rejects.toThrow();
-    await expect(t.dataSource.getRepository(StaffUser).findOneBy({ id: null as unknown as string })).rejects.toThrow();
+    await expect(
+      t.dataSource.getRepository(StaffUser).findOneBy({ id: undefined }),
+    ).rejects.toThrow();
+    await expect(
+      t.dataSource.getRepository(StaffUser).findOneBy({ id: null as unknown as string }),
+    ).rejects.toThrow();
   });
 
   it('records a rejected (expired) personal access token in the audit log', async () => {
@@ -86,11 +99,14 @@ describe('errors, tokens and the audit chain command', () => {
       expiresAt: new Date(Date.now() + 60_000),
     });
     await t.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
-    await t.dataSource.query(`UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [
-      record.id,
-    ]);
+    await t.dataSource.query(
+      `UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [record.id],
+    );
     await t.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(401);
-    const rows = await t.dataSource.query(`SELECT outcome FROM audit_log WHERE action = 'auth.token_rejected'`);
+    const rows = await t.dataSource.query(
+      `SELECT outcome FROM audit_log WHERE action = 'auth.token_rejected'`,
+    );
     expect(rows).toEqual([{ outcome: 'denied' }]);
   });
 
@@ -103,7 +119,13 @@ describe('errors, tokens and the audit chain command', () => {
       },
     });
     const logger = pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
-    logger.info({ client: { firstName: 'Aino', identityCode: '131052-308T', email: 'a@b.fi' }, password: 'x' }, 'm');
+    logger.info(
+      {
+        client: { firstName: 'Aino', identityCode: '131052-308T', email: 'a@b.fi' },
+        password: 'x',
+      },
+      'm',
+    );
     expect(lines.join('')).not.toMatch(/Aino|131052|a@b\.fi|"password":"x"/);
   });
 
@@ -111,15 +133,22 @@ describe('errors, tokens and the audit chain command', () => {
     for (let i = 0; i < 3; i++) await t.http.post('/sign-in').send({}); // CSRF refusals write audit rows
     const cli = join(__dirname, '..', '..', 'dist', 'libs', 'audit', 'src', 'verify-chain.cli.js');
     const run = () =>
-      spawnSync(process.execPath, [cli], { env: { ...process.env, DATABASE_URL: t.databaseUrl }, encoding: 'utf8' });
+      spawnSync(process.execPath, [cli], {
+        env: { ...process.env, DATABASE_URL: t.databaseUrl },
+        encoding: 'utf8',
+      });
     const intact = run();
     expect(intact.status).toBe(0);
     expect(intact.stdout).toMatch(/Audit chain intact: \d+ rows/);
 
-    const [second] = await t.dataSource.query(`SELECT id FROM audit_log ORDER BY id OFFSET 1 LIMIT 1`);
+    const [second] = await t.dataSource.query(
+      `SELECT id FROM audit_log ORDER BY id OFFSET 1 LIMIT 1`,
+    );
     await t.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
-      await manager.query(`UPDATE audit_log SET details = '{"tampered": true}' WHERE id = $1`, [second.id]);
+      await manager.query(`UPDATE audit_log SET details = '{"tampered": true}' WHERE id = $1`, [
+        second.id,
+      ]);
     });
     const broken = run();
     expect(broken.status).toBe(1);

@@ -1,3 +1,5 @@
+import { QueueBackend, Queues } from '@ohjaamo/platform';
+import { waitForAllJobs } from '../helpers/jobs';
 import { createTestApp, TestApp } from '../helpers/test-app';
 
 describe('platform', () => {
@@ -52,5 +54,31 @@ describe('platform', () => {
       statusCode: 404,
       message: 'Sidan eller uppgiften hittades inte.',
     });
+  });
+});
+
+describe('the wait-for-all-jobs helper', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('returns once a queue is drained, and times out while work is pending', async () => {
+    const queue = t.app.get(Queues).get('maintenance');
+    await queue.add('test.noop', { id: 'x' }, { jobId: 'wait-helper-test' });
+    await expect(waitForAllJobs(t.app, { timeoutMs: 300 })).rejects.toThrow(/pending/);
+    const worker = t.app
+      .get(QueueBackend)
+      .createWorker('maintenance', () => Promise.resolve('done'));
+    try {
+      await waitForAllJobs(t.app, { timeoutMs: 10_000 });
+      expect(await queue.getJobCounts('waiting', 'active')).toEqual({ waiting: 0, active: 0 });
+    } finally {
+      await worker.close();
+    }
   });
 });

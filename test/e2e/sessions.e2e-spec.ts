@@ -104,7 +104,9 @@ describe('sessions, sign-out and lockout', () => {
     expect(timedOut.map((r) => r.details)).toEqual([{ reason: 'absolute_timeout' }]);
     // The stale cookie was dropped: the next request is simply anonymous, with no new row.
     await agent.get('/').expect(303);
-    expect((await audit(user.id)).filter((r) => r.action === 'auth.session_expired')).toHaveLength(1);
+    expect((await audit(user.id)).filter((r) => r.action === 'auth.session_expired')).toHaveLength(
+      1,
+    );
   });
 
   it('sets the session cookie httpOnly and SameSite', async () => {

@@ -10,7 +10,8 @@ import {
   redisReachable,
 } from './infrastructure';
 
-export const TEMPLATE_DATABASE = 'ohjaamo_template_test';
+// One template per test run, so two runs on one machine never drop each other's.
+const TEMPLATE_DATABASE = `ohjaamo_template_test_${process.pid}`;
 
 /**
  * Runs once before the end-to-end tests. Uses real PostgreSQL and Redis when reachable,

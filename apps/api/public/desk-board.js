@@ -35,23 +35,43 @@
       const select = element(
         'select',
         { id: `call-${entry.id}`, name: 'organisationId' },
-        present.map((a) => element('option', { value: a.organisationId, text: a.organisationName })),
+        present.map((a) =>
+          element('option', { value: a.organisationId, text: a.organisationName }),
+        ),
       );
       return element('li', {}, [
         element('span', { class: 'queue-label', text: entry.label }),
         element('span', { class: 'waited', text: minutes(entry.waitingSeconds + elapsed) }),
-        ...(entry.requestedOrganisationName ? [element('span', { class: 'tag', text: entry.requestedOrganisationName })] : []),
+        ...(entry.requestedOrganisationName
+          ? [element('span', { class: 'tag', text: entry.requestedOrganisationName })]
+          : []),
         postForm(`/desk/board/entries/${entry.id}/call`, 'inline-controls', [
-          element('label', { for: `call-${entry.id}`, class: 'visually-hidden', text: `${text('labelAgency')} ${entry.label}` }),
+          element('label', {
+            for: `call-${entry.id}`,
+            class: 'visually-hidden',
+            text: `${text('labelAgency')} ${entry.label}`,
+          }),
           select,
-          element('button', { type: 'submit', class: 'button button--secondary', text: text('labelCall') }, [hidden(` ${entry.label}`)]),
+          element(
+            'button',
+            { type: 'submit', class: 'button button--secondary', text: text('labelCall') },
+            [hidden(` ${entry.label}`)],
+          ),
         ]),
         postForm(`/desk/board/entries/${entry.id}/left`, 'inline-form', [
-          element('button', { type: 'submit', class: 'button button--link', text: text('labelLeft') }, [hidden(` ${entry.label}`)]),
+          element(
+            'button',
+            { type: 'submit', class: 'button button--link', text: text('labelLeft') },
+            [hidden(` ${entry.label}`)],
+          ),
         ]),
       ]);
     });
-    list.replaceChildren(...(items.length ? items : [element('li', { class: 'muted', text: text('labelNobodyWaiting') })]));
+    list.replaceChildren(
+      ...(items.length
+        ? items
+        : [element('li', { class: 'muted', text: text('labelNobodyWaiting') })]),
+    );
   };
 
   const renderServed = (board) => {
@@ -63,24 +83,35 @@
           text: [entry.organisationName, entry.staffDisplayName].filter(Boolean).join(' – '),
         }),
         postForm(`/desk/board/entries/${entry.id}/finish`, 'inline-form', [
-          element('button', { type: 'submit', class: 'button button--secondary', text: text('labelFinish') }, [hidden(` ${entry.label}`)]),
+          element(
+            'button',
+            { type: 'submit', class: 'button button--secondary', text: text('labelFinish') },
+            [hidden(` ${entry.label}`)],
+          ),
         ]),
       ]),
     );
-    list.replaceChildren(...(items.length ? items : [element('li', { class: 'muted', text: text('labelNobodyServed') })]));
+    list.replaceChildren(
+      ...(items.length
+        ? items
+        : [element('li', { class: 'muted', text: text('labelNobodyServed') })]),
+    );
   };
 
   // Keep focus where it was when the lists are rebuilt under a keyboard user.
   const render = (board) => {
     const active = document.activeElement;
-    const focusedAction = active && active.closest('form') ? active.closest('form').getAttribute('action') : null;
+    const focusedAction =
+      active && active.closest('form') ? active.closest('form').getAttribute('action') : null;
     lastBoard = board;
     receivedAt = Date.now();
     renderWaiting(board);
     renderServed(board);
     root.dataset.updated = String(receivedAt);
     if (focusedAction) {
-      const again = root.querySelector(`form[action="${focusedAction}"] button, form[action="${focusedAction}"] select`);
+      const again = root.querySelector(
+        `form[action="${focusedAction}"] button, form[action="${focusedAction}"] select`,
+      );
       if (again) again.focus();
     }
   };

@@ -6,7 +6,13 @@ document.addEventListener('DOMContentLoaded', () => {
       if (event.key !== 'Enter' || event.isComposing) return;
       const target = event.target;
       if (!(target instanceof HTMLElement)) return;
-      if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON' || target.tagName === 'SUMMARY' || target.tagName === 'A') return;
+      if (
+        target.tagName === 'TEXTAREA' ||
+        target.tagName === 'BUTTON' ||
+        target.tagName === 'SUMMARY' ||
+        target.tagName === 'A'
+      )
+        return;
       event.preventDefault();
       form.requestSubmit();
     });

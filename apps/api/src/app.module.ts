@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@ohjaamo/audit';
 import { ClientsModule, RecordModule } from '@ohjaamo/clients';
 import { ConsentModule } from '@ohjaamo/consent';
 import { appDatabaseModule } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
 import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import { OutcomesModule } from '@ohjaamo/outcomes';
+import { PlansModule } from '@ohjaamo/plans';
 import { VisitsModule } from '@ohjaamo/visits';
 import {
   ConfigModule,
@@ -20,6 +22,8 @@ import { AccessGuard } from './auth/access.guard';
 import { CLIENTS_API_CONTROLLERS } from './clients-api/clients-api.controllers';
 import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
+import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
+import { PLANS_API_CONTROLLERS } from './plans-api/plans-api.controllers';
 import { Authenticator } from './auth/authenticator';
 import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
@@ -27,6 +31,11 @@ import { HomeController } from './home/home.controller';
 import { ProfilePageController } from './profile/profile.page.controller';
 import { MfaController } from './sign-in/mfa.controller';
 import { SignInController } from './sign-in/sign-in.controller';
+import { NotificationInbox } from './notifications/notification-inbox';
+import { NotificationsApiController } from './notifications/notifications.api.controller';
+import { NotificationsPageController } from './notifications/notifications.page.controller';
+import { UnreadCountInterceptor } from './notifications/unread-count.interceptor';
+import { QueueDashboardPageController } from './queue-dashboard/queue-dashboard.page.controller';
 import { UiModule } from './ui/ui.module';
 import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
 
@@ -44,6 +53,8 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ConsentModule,
     RecordModule,
     VisitsModule,
+    PlansModule,
+    OutcomesModule,
     UiModule,
     // Lets tests (and tooling) list every route with its access rule.
     DiscoveryModule,
@@ -60,8 +71,19 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...CONSENT_API_CONTROLLERS,
     ...RECORD_API_CONTROLLERS,
     ...VISITS_API_CONTROLLERS,
+    ...PLANS_API_CONTROLLERS,
+    ...OUTCOMES_API_CONTROLLERS,
     ...DESK_PAGE_CONTROLLERS,
+    NotificationsPageController,
+    NotificationsApiController,
+    QueueDashboardPageController,
   ],
-  providers: [Authenticator, { provide: APP_GUARD, useClass: AccessGuard }, ...DESK_PAGE_PROVIDERS],
+  providers: [
+    Authenticator,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    ...DESK_PAGE_PROVIDERS,
+    NotificationInbox,
+    { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
+  ],
 })
 export class AppModule {}

@@ -33,7 +33,11 @@ export const JOB_PROVIDERS: Provider[] = [
     useFactory: (config: AppConfig) =>
       new ReminderCatalogue([new NoContactReminder(config.NO_CONTACT_DAYS)]),
   },
-  { provide: DeliveryLedger, inject: [DataSource], useFactory: (ds: DataSource) => new DeliveryLedger(ds) },
+  {
+    provide: DeliveryLedger,
+    inject: [DataSource],
+    useFactory: (ds: DataSource) => new DeliveryLedger(ds),
+  },
   { provide: MessageTemplates, useValue: new MessageTemplates() },
   {
     provide: EmailSender,

@@ -30,13 +30,15 @@ export class JobSchedulers implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const { attempts, backoff, removeOnComplete, removeOnFail } = JOB_OPTIONS;
     for (const schedule of schedules(this.catalogue)) {
-      await this.queues
-        .get(queueOf(schedule.name))
-        .upsertJobScheduler(
-          schedule.id,
-          { pattern: schedule.pattern, tz: ZONE },
-          { name: schedule.name, data: schedule.data, opts: { attempts, backoff, removeOnComplete, removeOnFail } },
-        );
+      await this.queues.get(queueOf(schedule.name)).upsertJobScheduler(
+        schedule.id,
+        { pattern: schedule.pattern, tz: ZONE },
+        {
+          name: schedule.name,
+          data: schedule.data,
+          opts: { attempts, backoff, removeOnComplete, removeOnFail },
+        },
+      );
     }
     this.logger.log(`Upserted ${schedules(this.catalogue).length} job schedulers`);
   }

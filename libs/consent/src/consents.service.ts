@@ -165,6 +165,44 @@ export class ConsentsService {
     });
   }
 
+  /**
+   * Marks given consents past their last day (Helsinki) as expired, with a history step
+   * and an audit row each. Access already ends at midnight without it; this keeps the
+   * stored status truthful. Safe to run twice: only `given` rows change.
+   */
+  async expireDue(day: string = today()): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ id: string; client_id: string }[], number] = await manager.query(
+        `UPDATE consents SET status = 'expired', updated_at = now()
+          WHERE status = 'given' AND valid_until < $1::date RETURNING id, client_id`,
+        [day],
+      );
+      for (const row of rows) {
+        await manager.insert(ConsentStatusChange, {
+          consentId: row.id,
+          fromStatus: 'given',
+          toStatus: 'expired',
+          byUserId: null,
+          reason: 'period_ended',
+        });
+        await this.audit.record(
+          {
+            action: 'consent.expired',
+            outcome: 'success',
+            actor: null,
+            subjectType: 'consent',
+            subjectId: row.id,
+            clientId: row.client_id,
+            sections: ['consent'],
+            consentId: row.id,
+          },
+          manager,
+        );
+      }
+      return rows.length;
+    });
+  }
+
   private async insertGiven(
     manager: EntityManager,
     actor: Actor,

@@ -25,7 +25,11 @@ export class ClientPageController {
 
   @Allow('clients.read')
   @Get(':id')
-  async show(@Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async show(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     const actor = req.auth!.actor;
     const client = await this.clients.get(actor, id);
     const language = requestContext.current()?.language ?? 'fi';

@@ -25,10 +25,15 @@ export class DeskBoardPageController {
 
   @Allow('desk.queue')
   @Get()
-  async show(@Req() req: AuthedRequest, @Res() res: Response, @Query('site') siteId?: string): Promise<void> {
+  async show(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query('site') siteId?: string,
+  ): Promise<void> {
     const auth = req.auth!;
     const chosen = await this.context.site(auth.actor, siteId);
-    if (!chosen) return this.pages.render(req, res, 'desk/no-sites', {}, { titleKey: 'desk.boardTitle' });
+    if (!chosen)
+      return this.pages.render(req, res, 'desk/no-sites', {}, { titleKey: 'desk.boardTitle' });
     const board = await this.queue.board(auth.actor, chosen.site.id);
     const present = board.agenciesPresent.map((a) => ({
       id: a.organisationId,
@@ -41,11 +46,18 @@ export class DeskBoardPageController {
       'desk/board',
       {
         site: chosen.site,
-        sites: chosen.sites.map((s) => ({ id: s.id, name: s.name, selected: s.id === chosen.site.id })),
+        sites: chosen.sites.map((s) => ({
+          id: s.id,
+          name: s.name,
+          selected: s.id === chosen.site.id,
+        })),
         multipleSites: chosen.sites.length > 1,
         board: {
           ...board,
-          waiting: board.waiting.map((w) => ({ ...w, waitedMinutes: Math.floor(w.waitingSeconds / 60) })),
+          waiting: board.waiting.map((w) => ({
+            ...w,
+            waitedMinutes: Math.floor(w.waitingSeconds / 60),
+          })),
         },
         present,
       },
@@ -55,10 +67,18 @@ export class DeskBoardPageController {
 
   @Allow('desk.queue')
   @Post('arrivals')
-  async arrive(@Req() req: AuthedRequest, @Res() res: Response, @Body('site') siteId: unknown): Promise<void> {
+  async arrive(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body('site') siteId: unknown,
+  ): Promise<void> {
     const site = this.siteOf(siteId);
     const entry = await this.queue.arrive(req.auth!.actor, site);
-    this.pages.flash(res, { kind: 'success', key: 'desk.arrivalAdded', params: { label: queueLabel(entry.queueNumber) } });
+    this.pages.flash(res, {
+      kind: 'success',
+      key: 'desk.arrivalAdded',
+      params: { label: queueLabel(entry.queueNumber) },
+    });
     res.redirect(303, `/desk/board?site=${site}`);
   }
 
@@ -71,21 +91,31 @@ export class DeskBoardPageController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const organisationId =
-      typeof body.organisationId === 'string' && UUID.test(body.organisationId) ? body.organisationId : undefined;
+      typeof body.organisationId === 'string' && UUID.test(body.organisationId)
+        ? body.organisationId
+        : undefined;
     const entry = await this.queue.call(req.auth!.actor, id, { organisationId });
     this.done(res, entry.siteId);
   }
 
   @Allow('desk.queue')
   @Post('entries/:id/finish')
-  async finish(@Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async finish(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     const entry = await this.queue.finish(req.auth!.actor, id);
     this.done(res, entry.siteId);
   }
 
   @Allow('desk.queue')
   @Post('entries/:id/left')
-  async left(@Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async left(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     const entry = await this.queue.leftUnserved(req.auth!.actor, id);
     this.done(res, entry.siteId);
   }

@@ -35,7 +35,10 @@ export class DeskContext {
   }
 
   async organisationOptions(): Promise<{ id: string; name: string }[]> {
-    return (await this.organisations.list({ active: true })).map((o) => ({ id: o.id, name: o.name }));
+    return (await this.organisations.list({ active: true })).map((o) => ({
+      id: o.id,
+      name: o.name,
+    }));
   }
 
   agenciesToday(siteId: string): ReturnType<SitesService['agenciesPresentOn']> {

@@ -23,8 +23,14 @@ export class DeskVisitEditPageController {
 
   @Allow('visits.log')
   @Get(':id')
-  async form(@Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    const view = await this.visits.get(req.auth!.actor, id, { showClients: canIdentify(req.auth!) });
+  async form(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    const view = await this.visits.get(req.auth!.actor, id, {
+      showClients: canIdentify(req.auth!),
+    });
     if (!view.editable) throw DomainError.notFound('visit_not_found');
     await this.render(req, res, id, valuesOfVisit(view.visit), []);
   }
@@ -41,7 +47,9 @@ export class DeskVisitEditPageController {
     const { input, errors } = toUpdateInput(values);
     if (errors.length === 0) {
       try {
-        const view = await this.visits.update(req.auth!.actor, id, input, { showClients: canIdentify(req.auth!) });
+        const view = await this.visits.update(req.auth!.actor, id, input, {
+          showClients: canIdentify(req.auth!),
+        });
         this.pages.flash(res, { kind: 'success', key: 'desk.visitUpdated' });
         return res.redirect(303, `/desk?site=${view.visit.siteId}`);
       } catch (error) {
@@ -79,7 +87,10 @@ export class DeskVisitEditPageController {
         channels: VISIT_CHANNELS.map((code) => ({ code, checked: values.channel === code })),
         genders: GENDERS.map((code) => ({ code, selected: values.gender === code })),
         agencies: organisations.map((o) => ({ ...o, checked: values.agencyIds.includes(o.id) })),
-        referrals: organisations.map((o) => ({ ...o, selected: values.referralOrganisationId === o.id })),
+        referrals: organisations.map((o) => ({
+          ...o,
+          selected: values.referralOrganisationId === o.id,
+        })),
       },
       { titleKey: 'desk.editTitle', status },
     );

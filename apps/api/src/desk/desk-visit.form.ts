@@ -22,7 +22,11 @@ export interface DeskVisitValues {
   version: string;
 }
 
-export function defaultValues(siteId: string, idempotencyKey: string, municipality: string): DeskVisitValues {
+export function defaultValues(
+  siteId: string,
+  idempotencyKey: string,
+  municipality: string,
+): DeskVisitValues {
   return {
     idempotencyKey,
     siteId,
@@ -94,7 +98,10 @@ export function valuesFromBody(body: Record<string, unknown>): DeskVisitValues {
  * Turns form values into the service's input. Only the form's own concerns are checked
  * here (is it a number, a date); the visit rules themselves live in the service.
  */
-export function toVisitInput(values: DeskVisitValues): { input: LogVisitInput; errors: FieldError[] } {
+export function toVisitInput(values: DeskVisitValues): {
+  input: LogVisitInput;
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   const whole = (field: string, raw: string): number | null => {
     if (raw === '') return null;
@@ -131,7 +138,10 @@ export function toVisitInput(values: DeskVisitValues): { input: LogVisitInput; e
   return { input, errors };
 }
 
-export function toUpdateInput(values: DeskVisitValues): { input: UpdateVisitInput; errors: FieldError[] } {
+export function toUpdateInput(values: DeskVisitValues): {
+  input: UpdateVisitInput;
+  errors: FieldError[];
+} {
   const { input, errors } = toVisitInput(values);
   const version = Number(values.version);
   if (!Number.isInteger(version)) errors.push({ field: 'version', code: 'isInt' });

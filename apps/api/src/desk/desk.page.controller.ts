@@ -41,13 +41,19 @@ export class DeskPageController {
 
   @Allow('visits.log')
   @Post('visits')
-  async log(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async log(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const auth = req.auth!;
     const values = valuesFromBody(body);
     const { input, errors } = toVisitInput(values);
     if (errors.length === 0) {
       try {
-        const { view } = await this.visits.log(auth.actor, input, { showClients: canIdentify(auth) });
+        const { view } = await this.visits.log(auth.actor, input, {
+          showClients: canIdentify(auth),
+        });
         this.pages.flash(res, { kind: 'success', key: 'desk.visitLogged' });
         return res.redirect(303, `/desk?site=${view.visit.siteId}`);
       } catch (error) {
@@ -69,7 +75,10 @@ export class DeskPageController {
   ): Promise<void> {
     await this.visits.undo(req.auth!.actor, id);
     this.pages.flash(res, { kind: 'success', key: 'desk.visitUndone' });
-    res.redirect(303, `/desk${typeof siteId === 'string' && /^[0-9a-f-]{36}$/i.test(siteId) ? `?site=${siteId}` : ''}`);
+    res.redirect(
+      303,
+      `/desk${typeof siteId === 'string' && /^[0-9a-f-]{36}$/i.test(siteId) ? `?site=${siteId}` : ''}`,
+    );
   }
 
   /** Links an earlier anonymous visit to the client chosen at the desk. */
@@ -85,7 +94,9 @@ export class DeskPageController {
     const clientId = typeof body.clientId === 'string' ? body.clientId : '';
     // The client must be one this user may see; the policy answers not found otherwise.
     await this.clients.get(auth.actor, clientId);
-    const view = await this.visits.linkClient(auth.actor, id, clientId, { showClients: canIdentify(auth) });
+    const view = await this.visits.linkClient(auth.actor, id, clientId, {
+      showClients: canIdentify(auth),
+    });
     this.pages.flash(res, { kind: 'success', key: 'desk.visitLinked' });
     res.redirect(303, `/desk?site=${view.visit.siteId}&client=${clientId}`);
   }
@@ -93,7 +104,11 @@ export class DeskPageController {
   // Search criteria (names, identity codes) travel in the body, never in the URL.
   @Allow('clients.search')
   @Post('client-search')
-  async search(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async search(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const text = (key: string): string | undefined => {
       const value = body[key];
       return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -111,7 +126,11 @@ export class DeskPageController {
     } catch (error) {
       const fieldErrors = validationErrorsOf(error);
       if (!fieldErrors) throw error;
-      await this.renderDesk(req, res, { siteId, search: { criteria, results: null, errors: fieldErrors }, status: 422 });
+      await this.renderDesk(req, res, {
+        siteId,
+        search: { criteria, results: null, errors: fieldErrors },
+        status: 422,
+      });
     }
   }
 
@@ -140,15 +159,26 @@ export class DeskPageController {
     const language = requestContext.current()?.language ?? 'fi';
     const values = options.values ?? defaultValues(site.id, randomUUID(), site.municipality);
     const showClients = canIdentify(auth);
-    if (!options.values && options.clientId && showClients && /^[0-9a-f-]{36}$/i.test(options.clientId)) {
+    if (
+      !options.values &&
+      options.clientId &&
+      showClients &&
+      /^[0-9a-f-]{36}$/i.test(options.clientId)
+    ) {
       values.clientId = options.clientId;
     }
     const [topics, organisations, agenciesToday, today, selectedClient] = await Promise.all([
       this.context.topicOptions(language),
       this.context.organisationOptions(),
       this.context.agenciesToday(site.id),
-      this.visits.list(auth.actor, { siteId: site.id, day: helsinkiDate(new Date()), limit: 200 }, { showClients }),
-      values.clientId && showClients ? this.clientName(auth, values.clientId) : Promise.resolve(null),
+      this.visits.list(
+        auth.actor,
+        { siteId: site.id, day: helsinkiDate(new Date()), limit: 200 },
+        { showClients },
+      ),
+      values.clientId && showClients
+        ? this.clientName(auth, values.clientId)
+        : Promise.resolve(null),
     ]);
     const topicLabels = new Map(topics.map((t) => [t.code, t.label]));
     const errors = this.pages.errors(options.errors ?? []);
@@ -173,7 +203,10 @@ export class DeskPageController {
           checked: values.agencyIds.includes(o.id),
           presentToday: agenciesToday.some((a) => a.organisationId === o.id),
         })),
-        referrals: organisations.map((o) => ({ ...o, selected: values.referralOrganisationId === o.id })),
+        referrals: organisations.map((o) => ({
+          ...o,
+          selected: values.referralOrganisationId === o.id,
+        })),
         agenciesToday,
         today: today.items.map((view) => ({
           id: view.visit.id,
@@ -202,7 +235,10 @@ export class DeskPageController {
     );
   }
 
-  private async clientName(auth: RequestAuth, clientId: string): Promise<{ id: string; name: string } | null> {
+  private async clientName(
+    auth: RequestAuth,
+    clientId: string,
+  ): Promise<{ id: string; name: string } | null> {
     try {
       const view = await this.clients.get(auth.actor, clientId);
       return { id: clientId, name: `${view.firstName} ${view.lastName}` };

@@ -20,4 +20,10 @@ export const NAVIGATION: {
   },
   { href: '/admin/sites', labelKey: 'nav.sites', permission: 'admin.sites' },
   { href: '/admin/audit', labelKey: 'nav.audit', permission: 'audit.search' },
+  {
+    href: '/admin/queues',
+    labelKey: 'notifications.dashboard.nav',
+    permission: 'queues.dashboard',
+  },
+  { href: '/notifications', labelKey: 'notifications.nav', permission: 'notifications.read' },
 ];

@@ -70,8 +70,11 @@ export class PageRenderer {
           current: isCurrent(req.path, item.href),
         }))
       : [];
-    return {
+    const layout = {
       language,
+      // Counted by the notifications interceptor for signed-in page requests.
+      unreadNotifications:
+        (req as unknown as { unreadNotifications?: number }).unreadNotifications ?? 0,
       title: this.i18n.translate(options.titleKey, options.titleParams ?? {}, language),
       csrfToken: auth?.session?.csrfToken ?? this.preSessionCsrf(req, res),
       user: auth
@@ -89,6 +92,7 @@ export class PageRenderer {
       currentPath: encodeURIComponent(req.originalUrl.slice(0, 300)),
       scripts: options.scripts ?? [],
     };
+    return layout;
   }
 
   // Anonymous forms (sign-in) use a double-submit token bound to a cookie.

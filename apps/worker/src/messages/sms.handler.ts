@@ -45,11 +45,13 @@ export class SmsHandler implements JobHandler<SmsPayload> {
       );
       return 'postponed';
     }
-    const [client] = (await this.dataSource.query(
+    const [client] = await this.dataSource.query<
+      { id: string; phone: string | null; language: string | null }[]
+    >(
       `SELECT id, phone, language FROM clients
         WHERE id = $1 AND anonymised_at IS NULL AND status = 'active'`,
       [payload.clientId],
-    )) as { id: string; phone: string | null; language: string | null }[];
+    );
     if (!client?.phone) return 'skipped';
     const parts = {
       kind: payload.kind,

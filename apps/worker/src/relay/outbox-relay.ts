@@ -10,6 +10,8 @@ export interface RelayOptions {
   pollMs?: number;
   /** Ceiling of the backoff while the queue backend is down. */
   maxBackoffMs?: number;
+  /** How long one add to the queue may take before the batch counts as failed. */
+  addTimeoutMs?: number;
   /** Connection for LISTEN; without one the relay only polls. */
   listenUrl?: string;
   clock?: Clock;
@@ -33,6 +35,7 @@ export class OutboxRelay {
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
   private readonly clock: Clock;
+  private readonly addTimeoutMs: number;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -48,6 +51,7 @@ export class OutboxRelay {
     this.pollMs = options.pollMs ?? 1_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.clock = options.clock ?? systemClock;
+    this.addTimeoutMs = options.addTimeoutMs ?? 10_000;
   }
 
   /** Consecutive failed batches; 0 when the last batch got through. */
@@ -75,7 +79,7 @@ export class OutboxRelay {
       return await this.dataSource.transaction(async (manager) => {
         const rows: PendingRow[] = await manager.query(
           `SELECT id, job_name, payload FROM outbox
-            WHERE relayed_at IS NULL AND available_at <= $1
+            WHERE relayed_at IS NULL AND available_at <= GREATEST(now(), $1)
             ORDER BY available_at LIMIT $2
             FOR UPDATE SKIP LOCKED`,
           [this.clock.now(), this.batchSize],
@@ -88,13 +92,14 @@ export class OutboxRelay {
           byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
         }
         for (const [queue, queueRows] of byQueue) {
-          await this.queues.get(queue).addBulk(
-            queueRows.map((row) => ({
-              name: row.job_name,
-              data: row.payload,
-              opts: { ...JOB_OPTIONS, jobId: row.id },
-            })),
-          );
+          const jobs = queueRows.map((row) => ({
+            name: row.job_name,
+            data: row.payload,
+            opts: { ...JOB_OPTIONS, jobId: row.id },
+          }));
+          // A producer waits for a lost Redis forever; give up on the batch instead, and
+          // a late add is harmless: the same job id the next time is the same job.
+          await withTimeout(this.queues.get(queue).addBulk(jobs), this.addTimeoutMs);
         }
         await manager.query(
           `UPDATE outbox SET relayed_at = now(), attempts = attempts + 1 WHERE id = ANY($1)`,
@@ -170,4 +175,13 @@ export class OutboxRelay {
       this.listener = undefined;
     }
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -12,31 +12,17 @@ export class NoContactReminder implements ReminderDefinition {
   readonly kind = 'no_contact';
   readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '0 7 * * *';
-  readonly messageKey = 'notifications.no_contact';
+  readonly messageKey = 'messages.no_contact';
   readonly emailTemplate = 'no-contact.email';
 
   constructor(private readonly days: number) {}
 
-  async findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    const rows: { id: string; worker: string; last: Date }[] = await manager.query(
-      `SELECT c.id, c.responsible_worker_id AS worker, ${LAST_CONTACT} AS last
-         FROM clients c
-        WHERE c.status = 'active' AND c.anonymised_at IS NULL
-          AND c.responsible_worker_id IS NOT NULL
-          AND ${LAST_CONTACT} <= $1::timestamptz - make_interval(days => $2)
-        ORDER BY c.id`,
-      [now, this.days],
-    );
-    return rows.map((row) => ({
-      subjectId: row.id,
-      recipientId: row.worker,
-      // The day the silence reached the limit: a new visit starts a new due date.
-      dueDate: addDays(helsinkiDate(new Date(row.last)), this.days),
-    }));
+  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
+    return this.silentClients(manager, now);
   }
 
   async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const current = await this.findOne(manager, due.subjectId, now);
+    const [current] = await this.silentClients(manager, now, due.subjectId);
     return current?.recipientId === due.recipientId && current.dueDate === due.dueDate;
   }
 
@@ -48,26 +34,27 @@ export class NoContactReminder implements ReminderDefinition {
     return `/clients/${due.subjectId}`;
   }
 
-  private async findOne(
+  private async silentClients(
     manager: EntityManager,
-    clientId: string,
     now: Date,
-  ): Promise<DueReminder | undefined> {
-    const all = await manager.query(
+    clientId: string | null = null,
+  ): Promise<DueReminder[]> {
+    const rows = await manager.query<{ id: string; worker: string; last: Date }[]>(
       `SELECT c.id, c.responsible_worker_id AS worker, ${LAST_CONTACT} AS last
          FROM clients c
-        WHERE c.id = $3 AND c.status = 'active' AND c.anonymised_at IS NULL
+        WHERE c.status = 'active' AND c.anonymised_at IS NULL
           AND c.responsible_worker_id IS NOT NULL
-          AND ${LAST_CONTACT} <= $1::timestamptz - make_interval(days => $2)`,
+          AND ($3::uuid IS NULL OR c.id = $3)
+          AND ${LAST_CONTACT} <= $1::timestamptz - make_interval(days => $2)
+        ORDER BY c.id`,
       [now, this.days, clientId],
     );
-    const row = (all as { id: string; worker: string; last: Date }[])[0];
-    return row
-      ? {
-          subjectId: row.id,
-          recipientId: row.worker,
-          dueDate: addDays(helsinkiDate(new Date(row.last)), this.days),
-        }
-      : undefined;
+    return rows.map((row) => ({
+      subjectId: row.id,
+      recipientId: row.worker,
+      // The day the silence reached the limit: one reminder per silence, and a new visit
+      // starts a new due date (so a new reminder 60 days after it).
+      dueDate: addDays(helsinkiDate(new Date(row.last)), this.days),
+    }));
   }
 }

@@ -19,7 +19,7 @@ export interface ReminderDefinition {
   readonly channels: readonly Exclude<DeliveryChannel, 'sms'>[];
   /** Cron pattern (Helsinki time) of the daily scan. */
   readonly schedule: string;
-  /** Message key of the in-app notification (locale section `notifications`). */
+  /** Message key of the in-app notification (locale section `messages`). */
   readonly messageKey: string;
   /** E-mail template name (templates/<name>.<language>.hbs). */
   readonly emailTemplate: string;

@@ -44,10 +44,10 @@ export class ReminderDeliverHandler implements JobHandler<DeliverPayload> {
     if (!(await definition.isStillDue(this.dataSource.manager, due, this.clock.now()))) {
       return { delivered };
     }
-    const [recipient] = (await this.dataSource.query(
-      `SELECT id, email, language FROM staff_users WHERE id = $1`,
-      [due.recipientId],
-    )) as { id: string; email: string; language: string }[];
+    // A deactivated account gets nothing; the reminder goes to whoever takes the client over.
+    const [recipient] = await this.dataSource.query<
+      { id: string; email: string; language: string }[]
+    >(`SELECT id, email, language FROM staff_users WHERE id = $1 AND active`, [due.recipientId]);
     if (!recipient) return { delivered };
     const params = definition.params(due);
     const link = definition.link(due);

@@ -27,7 +27,13 @@ export class ReminderScanHandler implements JobHandler<{ kind: string }> {
       for (const reminder of due) {
         const payload = { kind, ...reminder };
         // The same reminder found by tomorrow's scan hits the same key and is skipped.
-        const dedupeKey = ['reminder', kind, reminder.subjectId, reminder.dueDate, reminder.recipientId].join('|');
+        const dedupeKey = [
+          'reminder',
+          kind,
+          reminder.subjectId,
+          reminder.dueDate,
+          reminder.recipientId,
+        ].join('|');
         if (await Outbox.enqueue(manager, 'reminder.deliver', payload, { dedupeKey })) enqueued++;
       }
       return { due: due.length, enqueued };

@@ -31,13 +31,13 @@ export class RetentionHandler implements JobHandler<Record<string, string>> {
     let anonymised = 0;
     for (;;) {
       const ids = (
-        (await this.dataSource.query(
+        await this.dataSource.query<{ id: string }[]>(
           `SELECT id FROM clients
             WHERE status = 'ended' AND anonymised_at IS NULL
               AND ended_at < $1::timestamptz - make_interval(years => $2)
             ORDER BY ended_at LIMIT $3`,
           [this.clock.now(), this.retentionYears, BATCH],
-        )) as { id: string }[]
+        )
       ).map((row) => row.id);
       for (const id of ids) if (await this.anonymise(id)) anonymised++;
       if (ids.length < BATCH) return { anonymised };
@@ -47,7 +47,7 @@ export class RetentionHandler implements JobHandler<Record<string, string>> {
   private anonymise(clientId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       // Re-checked under the row lock: a second run of the job finds nothing to do.
-      const [, changed] = (await manager.query(
+      const [, changed] = await manager.query<[unknown, number]>(
         `UPDATE clients SET
            first_name = '-', last_name = '-', first_name_key = '-', last_name_key = '-',
            identity_code_encrypted = NULL, identity_code_hash = NULL, birth_date = NULL,
@@ -56,7 +56,7 @@ export class RetentionHandler implements JobHandler<Record<string, string>> {
            anonymised_at = now(), updated_at = now(), version = version + 1
          WHERE id = $1 AND anonymised_at IS NULL`,
         [clientId],
-      )) as [unknown, number];
+      );
       if (changed === 0) return false;
       await manager.query(
         `UPDATE visits SET age = NULL, note = NULL, referral_note = NULL

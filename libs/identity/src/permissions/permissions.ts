@@ -22,6 +22,13 @@ export const PERMISSIONS = {
   'record.read': ['front_desk', 'adviser'],
   'record.write': ['adviser'],
   'consent.manage': ['adviser'],
+  // Shared plans, self-assessments, outcomes with follow-ups, and concerns. Coordinators
+  // see only the count of overdue concerns, never the client behind one.
+  'plans.read': ['adviser'],
+  'plans.write': ['adviser'],
+  'outcomes.write': ['adviser'],
+  'concerns.write': ['adviser'],
+  'concerns.overdue': ['coordinator'],
   // Walk-in visits and the desk queue.
   'visits.log': ['front_desk', 'adviser'],
   'visits.read': ['front_desk', 'adviser'],
@@ -31,6 +38,9 @@ export const PERMISSIONS = {
   'admin.organisations': ['admin'],
   'admin.sites': ['admin'],
   'audit.search': ['admin'],
+  // Background jobs: every staff user has an inbox; only admins see the job queues.
+  'notifications.read': ['front_desk', 'adviser', 'coordinator', 'admin'],
+  'queues.dashboard': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

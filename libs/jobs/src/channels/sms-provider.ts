@@ -21,11 +21,11 @@ export class LoggingSmsProvider implements SmsProvider {
   private readonly logger = new Logger('LoggingSmsProvider');
   readonly sent: string[] = [];
 
-  async send(sms: OutgoingSms): Promise<string> {
+  send(sms: OutgoingSms): Promise<string> {
     const messageId = randomUUID();
     this.sent.push(sms.recipientId);
     this.logger.log({ messageId, recipientId: sms.recipientId }, 'SMS (logged, not sent)');
-    return messageId;
+    return Promise.resolve(messageId);
   }
 }
 

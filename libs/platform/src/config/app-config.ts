@@ -12,6 +12,7 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+export const SMS_PROVIDERS = ['log'] as const;
 
 /**
  * Every environment variable the product reads, with its default. `.env.example` mirrors
@@ -148,8 +149,8 @@ export class AppConfig {
   MAIL_FROM = 'Ohjaamo <no-reply@ohjaamo.invalid>';
 
   /** SMS provider: "log" logs the message id only (development). */
-  @IsIn(['log'])
-  SMS_PROVIDER: 'log' = 'log';
+  @IsIn(SMS_PROVIDERS)
+  SMS_PROVIDER: (typeof SMS_PROVIDERS)[number] = 'log';
 
   /** Days without contact before an active client's responsible worker is reminded. */
   @Transform(toInt)
@@ -168,6 +169,19 @@ export class AppConfig {
   /** Helsinki hours "HH-HH" in which no SMS goes to young people; postponed to the end. */
   @Matches(/^([01]\d|2[0-3])-([01]\d|2[0-3])$/, { message: 'must be "HH-HH", e.g. 21-08' })
   QUIET_HOURS = '21-08';
+
+  /** Months after an outcome starts at which staff check it still holds, comma-separated. */
+  @Matches(/^([1-9]|[1-5][0-9]|60)(,([1-9]|[1-5][0-9]|60))*$/, {
+    message: 'must be a comma-separated list of months 1-60, e.g. 3,6,12',
+  })
+  FOLLOW_UP_MONTHS = '3,6,12';
+
+  /** Days from a flagged concern to its reaction deadline. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  CONCERN_REACTION_DAYS = 3;
 }
 
 /** Variables whose values must never be echoed in an error message. */

@@ -20,9 +20,9 @@ describe('Helsinki time', () => {
       from: new Date('2026-03-28T22:00:00Z'),
       to: new Date('2026-03-29T21:00:00Z'),
     });
-    expect(helsinkiDayRange('2026-10-25').to.getTime() - helsinkiDayRange('2026-10-25').from.getTime()).toBe(
-      25 * 3600_000,
-    );
+    expect(
+      helsinkiDayRange('2026-10-25').to.getTime() - helsinkiDayRange('2026-10-25').from.getTime(),
+    ).toBe(25 * 3600_000);
   });
 
   it('parses and formats datetime-local values in Finnish time', () => {

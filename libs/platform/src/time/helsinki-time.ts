@@ -19,7 +19,15 @@ const PARTS = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
 });
 
-const WEEKDAY_NUMBER: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const WEEKDAY_NUMBER: Record<string, number> = {
+  Mon: 1,
+  Tue: 2,
+  Wed: 3,
+  Thu: 4,
+  Fri: 5,
+  Sat: 6,
+  Sun: 7,
+};
 
 function helsinkiParts(date: Date): Record<string, number> {
   const out: Record<string, number> = {};
@@ -48,12 +56,19 @@ export function isCalendarDay(day: unknown): day is string {
   if (!match) return false;
   const [year, month, date] = match.slice(1).map(Number);
   const check = new Date(Date.UTC(year, month - 1, date));
-  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
+  return (
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === date
+  );
 }
 
 /** The instants a Helsinki calendar day begins and ends (exclusive). */
 export function helsinkiDayRange(day: string): { from: Date; to: Date } {
-  return { from: helsinkiWallClockToUtc(day, 0, 0), to: helsinkiWallClockToUtc(addDays(day, 1), 0, 0) };
+  return {
+    from: helsinkiWallClockToUtc(day, 0, 0),
+    to: helsinkiWallClockToUtc(addDays(day, 1), 0, 0),
+  };
 }
 
 /** The instant a Helsinki calendar day begins, or null for anything but a real day. */
