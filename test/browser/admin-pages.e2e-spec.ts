@@ -106,6 +106,8 @@ describe('admin and profile pages in Chromium', () => {
       `/admin/sites/${ids.site}/calendar`,
       '/admin/audit',
       `/admin/audit?userId=${admin.id}`,
+      '/admin/queues',
+      '/notifications',
       '/profile',
     ];
     const problems: string[] = [];
