@@ -61,15 +61,20 @@ export class PageRenderer {
   layout(req: Request, res: Response, options: PageOptions): LayoutData {
     const auth = (req as AuthedRequest).auth;
     const language = requestContext.current()?.language ?? this.config.DEFAULT_LANGUAGE;
-    const navigation = auth
+    const visible = auth
       ? NAVIGATION.filter(
           (item) => item.permission === 'signed_in' || auth.permissions.has(item.permission),
-        ).map((item) => ({
-          href: item.href,
-          labelKey: item.labelKey,
-          current: isCurrent(req.path, item.href),
-        }))
+        )
       : [];
+    const current = currentHref(
+      req.path,
+      visible.map((item) => item.href),
+    );
+    const navigation = visible.map((item) => ({
+      href: item.href,
+      labelKey: item.labelKey,
+      current: item.href === current,
+    }));
     const layout = {
       language,
       // Counted by the notifications interceptor for signed-in page requests.
@@ -105,6 +110,11 @@ export class PageRenderer {
   }
 }
 
-function isCurrent(path: string, href: string): boolean {
-  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+// The entry the page belongs to: the longest href that is the path or a parent of it
+// (so /desk/board marks "Queue board", not also "Front desk").
+function currentHref(path: string, hrefs: string[]): string | undefined {
+  const matching = hrefs.filter((href) =>
+    href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`),
+  );
+  return matching.sort((a, b) => b.length - a.length)[0];
 }
