@@ -13,3 +13,4 @@ export * from './identity-code/identity-code';
 export { phoneDigits } from './rules/phone-number';
 export { nameKey } from './rules/name-key';
 export * from './record';
+export * from './client-section-gate';
