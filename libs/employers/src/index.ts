@@ -1,0 +1,2 @@
+// Employers, vacancies and speed-date recruitment events.
+export {};

@@ -1,0 +1,2 @@
+// Monthly outcome reports, their rollups and exports.
+export {};
