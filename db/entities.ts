@@ -5,6 +5,7 @@ import { IDENTITY_ENTITIES } from '@ohjaamo/identity';
 import { JOB_ENTITIES } from '@ohjaamo/jobs';
 import { OUTCOME_ENTITIES } from '@ohjaamo/outcomes';
 import { PLAN_ENTITIES } from '@ohjaamo/plans';
+import { REPORT_ENTITIES } from '@ohjaamo/reports';
 import { VISIT_ENTITIES } from '@ohjaamo/visits';
 
 /**
@@ -21,4 +22,5 @@ export const ENTITIES: (new () => object)[] = [
   ...JOB_ENTITIES,
   ...PLAN_ENTITIES,
   ...OUTCOME_ENTITIES,
+  ...REPORT_ENTITIES,
 ];

@@ -36,6 +36,8 @@ import { NotificationsApiController } from './notifications/notifications.api.co
 import { NotificationsPageController } from './notifications/notifications.page.controller';
 import { UnreadCountInterceptor } from './notifications/unread-count.interceptor';
 import { QueueDashboardPageController } from './queue-dashboard/queue-dashboard.page.controller';
+import { REPORT_CONTROLLERS } from './reports/reports.controllers';
+import { REPORT_PROVIDERS } from './reports/reports.providers';
 import { UiModule } from './ui/ui.module';
 import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
 
@@ -77,6 +79,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     NotificationsPageController,
     NotificationsApiController,
     QueueDashboardPageController,
+    ...REPORT_CONTROLLERS,
   ],
   providers: [
     Authenticator,
@@ -84,6 +87,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...DESK_PAGE_PROVIDERS,
     NotificationInbox,
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
+    ...REPORT_PROVIDERS,
   ],
 })
 export class AppModule {}

@@ -18,10 +18,12 @@ import { DataSource } from 'typeorm';
 import { SmsHandler } from './messages/sms.handler';
 import { OutboxRelay } from './relay/outbox-relay';
 import { NoContactReminder } from './reminders/no-contact.reminder';
+import { ReportReadyReminder } from './reports/report-ready.reminder';
 import { ReminderCatalogue } from './reminders/reminder-catalogue';
 import { ReminderDeliverHandler } from './reminders/reminder-deliver.handler';
 import { ReminderScanHandler } from './reminders/reminder-scan.handler';
 import { RetentionHandler } from './retention/retention.handler';
+import { reportJobHandlers } from './reports/report-job-handlers';
 
 /** Everything the handlers need, built from config; one list so the module stays short. */
 export const JOB_PROVIDERS: Provider[] = [
@@ -31,7 +33,10 @@ export const JOB_PROVIDERS: Provider[] = [
     provide: ReminderCatalogue,
     inject: [AppConfig],
     useFactory: (config: AppConfig) =>
-      new ReminderCatalogue([new NoContactReminder(config.NO_CONTACT_DAYS)]),
+      new ReminderCatalogue([
+        new NoContactReminder(config.NO_CONTACT_DAYS),
+        new ReportReadyReminder(),
+      ]),
   },
   {
     provide: DeliveryLedger,
@@ -84,6 +89,7 @@ export const JOB_PROVIDERS: Provider[] = [
         new ReminderDeliverHandler(ds, catalogue, ledger, templates, email, config, clock),
         new SmsHandler(ds, ledger, templates, sms, config.QUIET_HOURS, clock),
         new RetentionHandler(ds, audit, config.RETENTION_YEARS, clock),
+        ...reportJobHandlers(ds, clock),
       ] as unknown as JobHandler[],
   },
 ];

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { JOB_OPTIONS, queueOf } from '@ohjaamo/jobs';
 import { Queues } from '@ohjaamo/platform';
 import { ReminderCatalogue } from './reminders/reminder-catalogue';
+import { REPORT_SCHEDULES } from './reports/report-job-handlers';
 
 const ZONE = 'Europe/Helsinki';
 
@@ -15,6 +16,7 @@ export function schedules(catalogue: ReminderCatalogue) {
       data: { kind: definition.kind },
     })),
     { id: 'retention-anonymise', pattern: '30 3 * * *', name: 'retention.anonymise', data: {} },
+    ...REPORT_SCHEDULES,
   ];
 }
 

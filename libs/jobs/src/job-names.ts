@@ -10,6 +10,10 @@ export const JOB_QUEUES = {
   'message.sms': QUEUES.notifications,
   /** Anonymises clients whose relationship ended long enough ago. */
   'retention.anonymise': QUEUES.maintenance,
+  /** Rebuilds the monthly report rollups of recent months, or of one month asked for. */
+  'reports.rollup': QUEUES.maintenance,
+  /** On the 1st: makes last month's report final and has the coordinators told. */
+  'reports.monthly': QUEUES.maintenance,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;

@@ -26,4 +26,5 @@ export const NAVIGATION: {
     permission: 'queues.dashboard',
   },
   { href: '/notifications', labelKey: 'notifications.nav', permission: 'notifications.read' },
+  { href: '/reports', labelKey: 'reports.nav', permission: 'reports.read' },
 ];

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   // Background jobs: every staff user has an inbox; only admins see the job queues.
   'notifications.read': ['front_desk', 'adviser', 'coordinator', 'admin'],
   'queues.dashboard': ['admin'],
+  // Monthly reports and the dashboard: aggregated, suppressed figures only.
+  'reports.read': ['coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
