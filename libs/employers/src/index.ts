@@ -1,2 +1,2 @@
 // Employers, vacancies and speed-date recruitment events.
-export {};
+export * from './scheduling';
