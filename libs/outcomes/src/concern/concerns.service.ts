@@ -89,6 +89,24 @@ export class ConcernsService {
     });
   }
 
+  /** A client's concerns, newest first (the client's export); audited as the plan section. */
+  async listForClient(actor: Actor, clientId: string): Promise<ConcernView[]> {
+    const access = await this.gate.open(actor, clientId);
+    const concerns = await this.dataSource.manager.find(Concern, {
+      where: { clientId },
+      order: { raisedAt: 'DESC' },
+    });
+    await this.gate.record(
+      actor,
+      access,
+      'concern.listed',
+      { count: concerns.length },
+      undefined,
+      'plan',
+    );
+    return concerns.map((c) => toConcernView(c));
+  }
+
   async resolve(actor: Actor, concernId: string, resolution?: string | null): Promise<ConcernView> {
     const found = await this.dataSource.manager.findOne(Concern, {
       where: { id: concernId },
