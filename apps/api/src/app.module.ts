@@ -20,6 +20,7 @@ import { ADMIN_PAGE_CONTROLLERS } from './admin/admin.controllers';
 import { API_V1_CONTROLLERS } from './api-v1/api-v1.controllers';
 import { AccessGuard } from './auth/access.guard';
 import { CLIENTS_API_CONTROLLERS } from './clients-api/clients-api.controllers';
+import { CLIENT_PAGE_CONTROLLERS, CLIENT_PAGE_PROVIDERS } from './client-pages/client-pages';
 import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
@@ -77,6 +78,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     NotificationsPageController,
     NotificationsApiController,
     QueueDashboardPageController,
+    ...CLIENT_PAGE_CONTROLLERS,
   ],
   providers: [
     Authenticator,
@@ -84,6 +86,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...DESK_PAGE_PROVIDERS,
     NotificationInbox,
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
+    ...CLIENT_PAGE_PROVIDERS,
   ],
 })
 export class AppModule {}
