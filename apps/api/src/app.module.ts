@@ -24,6 +24,7 @@ import {
   CLIENT_RIGHTS_CONTROLLERS,
   CLIENT_RIGHTS_PROVIDERS,
 } from './client-rights/client-rights.controllers';
+import { CLIENT_PAGE_CONTROLLERS, CLIENT_PAGE_PROVIDERS } from './client-pages/client-pages';
 import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
@@ -82,6 +83,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     NotificationsApiController,
     QueueDashboardPageController,
     ...CLIENT_RIGHTS_CONTROLLERS,
+    ...CLIENT_PAGE_CONTROLLERS,
   ],
   providers: [
     Authenticator,
@@ -90,6 +92,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     NotificationInbox,
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
     ...CLIENT_RIGHTS_PROVIDERS,
+    ...CLIENT_PAGE_PROVIDERS,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { AuditService, type AuditEntryInput } from '@ohjaamo/audit';
 import {
   activeConsentsOf,
   isRecordSection,
+  lapsedConsentsOf,
   RECORD_SECTIONS,
   type RecordSection,
 } from '@ohjaamo/consent';
@@ -136,15 +137,25 @@ export class RecordEntriesService {
     });
   }
 
+  /** Who recorded the entries the actor was shown (the entries' reads are audited already). */
+  recorderNames(entries: readonly RecordEntryView[]): Promise<Map<string, string>> {
+    return this.entries.recorderNames(
+      this.dataSource.manager,
+      entries.map((e) => e.recordedByUserId),
+    );
+  }
+
   /** Per section and recording organisation: visible (and why) or hidden (and why). */
   async visibility(actor: Actor, clientId: string): Promise<RecordVisibility[]> {
     await this.requireClient(actor, clientId);
     const manager = this.dataSource.manager;
-    const [authors, consents] = await Promise.all([
+    const day = today();
+    const [authors, consents, lapsed] = await Promise.all([
       this.entries.authorsBySection(manager, clientId),
-      activeConsentsOf(manager, clientId, today()),
+      activeConsentsOf(manager, clientId, day),
+      lapsedConsentsOf(manager, clientId, day),
     ]);
-    const result = visibilityOf(actor, authors, consents, this.policy);
+    const result = visibilityOf(actor, authors, consents, this.policy, lapsed);
     await this.audit.record({
       action: 'record.visibility_read',
       outcome: 'success',
