@@ -24,6 +24,7 @@ import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
 import { PLANS_API_CONTROLLERS } from './plans-api/plans-api.controllers';
+import { PLAN_PAGE_CONTROLLERS, PLAN_PAGE_PROVIDERS } from './plan-pages/plan-pages';
 import { Authenticator } from './auth/authenticator';
 import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
@@ -77,6 +78,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     NotificationsPageController,
     NotificationsApiController,
     QueueDashboardPageController,
+    ...PLAN_PAGE_CONTROLLERS,
   ],
   providers: [
     Authenticator,
@@ -84,6 +86,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...DESK_PAGE_PROVIDERS,
     NotificationInbox,
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
+    ...PLAN_PAGE_PROVIDERS,
   ],
 })
 export class AppModule {}
