@@ -29,6 +29,7 @@ import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
 import { PLANS_API_CONTROLLERS } from './plans-api/plans-api.controllers';
+import { PLAN_PAGE_CONTROLLERS, PLAN_PAGE_PROVIDERS } from './plan-pages/plan-pages';
 import { Authenticator } from './auth/authenticator';
 import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
@@ -84,6 +85,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     QueueDashboardPageController,
     ...CLIENT_RIGHTS_CONTROLLERS,
     ...CLIENT_PAGE_CONTROLLERS,
+    ...PLAN_PAGE_CONTROLLERS,
   ],
   providers: [
     Authenticator,
@@ -93,6 +95,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
     ...CLIENT_RIGHTS_PROVIDERS,
     ...CLIENT_PAGE_PROVIDERS,
+    ...PLAN_PAGE_PROVIDERS,
   ],
 })
 export class AppModule {}

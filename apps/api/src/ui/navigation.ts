@@ -26,4 +26,10 @@ export const NAVIGATION: {
     permission: 'queues.dashboard',
   },
   { href: '/notifications', labelKey: 'notifications.nav', permission: 'notifications.read' },
+  { href: '/tasks', labelKey: 'tasksPage.nav', permission: 'outcomes.write' },
+  {
+    href: '/tasks/overdue-concerns',
+    labelKey: 'tasksPage.overdueNav',
+    permission: 'concerns.overdue',
+  },
 ];
