@@ -502,4 +502,74 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
       expect(text).not.toContain(secret);
     }
   });
+
+  it('keeps a burst of the new kinds while the queue backend is down and delivers each once when it is back', async () => {
+    const organisation = await fixtures.organisation();
+    const worker = await fixtures.user({ roles: ['adviser'], organisation, language: 'fi' });
+    const followUps: string[] = [];
+    const young: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const clientId = await insertContactableClient(t.dataSource, {
+        organisationId: organisation.id,
+        responsibleWorkerId: worker.id,
+        preferredContact: 'sms',
+      });
+      const { followUpId } = await insertOutcomeWithFollowUp(t.dataSource, {
+        clientId,
+        recorder: worker,
+        dueOn: day(0),
+      });
+      await insertPlan(t.dataSource, {
+        clientId,
+        author: worker,
+        startDate: day(-10),
+        actions: [{ what: 'Hakee', responsible: { kind: 'young_person' }, dueDate: day(2) }],
+      });
+      followUps.push(followUpId);
+      young.push(clientId);
+    }
+    expect(await jobs.scan.scan('follow_up_due')).toMatchObject({ enqueued: 6 });
+    expect(await jobs.scan.scan('plan_action_due')).toMatchObject({ enqueued: 6 });
+
+    const downQueues = jobs.unreachableQueues();
+    const down = jobs.relay({ batchSize: 4, maxBackoffMs: 200, addTimeoutMs: 300 }, downQueues);
+    await down.start();
+    await waitFor(
+      () => Promise.resolve(down.consecutiveFailures),
+      (n) => n >= 3,
+      15_000,
+    );
+    await down.stop();
+    await downQueues.close().catch(() => undefined);
+    const waiting = await t.dataSource.query(
+      `SELECT id FROM outbox WHERE relayed_at IS NULL
+          AND (payload->>'subjectId' = ANY($1) OR payload->>'recipientId' = ANY($2))`,
+      [followUps, young],
+    );
+    expect(waiting).toHaveLength(12);
+    expect(smsTo(young[0])).toBe(0);
+
+    const up = jobs.relay({ batchSize: 4, listenUrl: t.databaseUrl });
+    await up.start();
+    await waitFor(
+      async () => (await notificationsOf(worker.id)).length,
+      (n) => n >= 6,
+    );
+    await waitFor(
+      () => Promise.resolve(young.reduce((sum, id) => sum + smsTo(id), 0)),
+      (n) => n >= 6,
+    );
+    await waitFor(
+      () => Promise.resolve(mailsTo(worker.email).length),
+      (n) => n >= 6,
+    );
+    // A second scan and more relay passes add nothing.
+    expect((await jobs.scan.scan('follow_up_due')).enqueued).toBe(0);
+    expect((await jobs.scan.scan('plan_action_due')).enqueued).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    await up.stop();
+    expect(await notificationsOf(worker.id)).toHaveLength(6);
+    expect(mailsTo(worker.email)).toHaveLength(6);
+    for (const id of young) expect(smsTo(id)).toBe(1);
+  });
 });

@@ -5,7 +5,7 @@ import { ClientsModule, RecordModule } from '@ohjaamo/clients';
 import { ConsentModule } from '@ohjaamo/consent';
 import { appDatabaseModule } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
-import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import { OutboxBacklogMetrics, QUEUE_NAMES } from '@ohjaamo/jobs';
 import { OutcomesModule } from '@ohjaamo/outcomes';
 import { PlansModule } from '@ohjaamo/plans';
 import { VisitsModule } from '@ohjaamo/visits';
@@ -96,6 +96,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...CLIENT_RIGHTS_PROVIDERS,
     ...CLIENT_PAGE_PROVIDERS,
     ...PLAN_PAGE_PROVIDERS,
+    OutboxBacklogMetrics,
   ],
 })
 export class AppModule {}
