@@ -10,6 +10,10 @@ export const JOB_QUEUES = {
   'message.sms': QUEUES.notifications,
   /** Anonymises clients whose relationship ended long enough ago. */
   'retention.anonymise': QUEUES.maintenance,
+  /** Marks given consents past their last day as expired. */
+  'consent.expire': QUEUES.maintenance,
+  /** Deletes relayed outbox rows and delivery-ledger rows no longer needed. */
+  'outbox.prune': QUEUES.maintenance,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;

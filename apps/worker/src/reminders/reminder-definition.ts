@@ -1,12 +1,21 @@
 import type { DeliveryChannel } from '@ohjaamo/jobs';
 import type { EntityManager } from 'typeorm';
 
+/**
+ * Who a reminder's recipientId is: a staff user (the default), or a client, i.e. the
+ * young person themselves. Messages to young people go out by their own preferred contact
+ * method and carry no content beyond the date.
+ */
+export type ReminderRecipientType = 'staff' | 'client';
+
 /** One reminder that is due: all ids and a date, nothing personal. */
 export interface DueReminder {
   subjectId: string;
   recipientId: string;
   /** Helsinki calendar day the reminder fell due, "YYYY-MM-DD"; part of the delivery key. */
   dueDate: string;
+  /** Absent means "staff", so finders written for staff need not set it. */
+  recipientType?: ReminderRecipientType;
 }
 
 /**
@@ -19,15 +28,34 @@ export interface ReminderDefinition {
   readonly channels: readonly Exclude<DeliveryChannel, 'sms'>[];
   /** Cron pattern (Helsinki time) of the daily scan. */
   readonly schedule: string;
-  /** Message key of the in-app notification (locale section `messages`). */
+  /** Message key of the in-app notification (any locale section, e.g. `messages`). */
   readonly messageKey: string;
   /** E-mail template name (templates/<name>.<language>.hbs). */
   readonly emailTemplate: string;
+  /**
+   * For reminders that go to young people (recipientType "client"): the template prefix
+   * of their messages, templates/<name>.sms.<language>.hbs and <name>.email.<language>.hbs.
+   * The only parameter is {{date}}: messages to young people carry no sensitive content.
+   */
+  readonly youngPersonTemplate?: string;
   findDue(manager: EntityManager, now: Date): Promise<DueReminder[]>;
   /** Re-read at delivery time: the situation may have changed since the scan. */
   isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean>;
   /** Ids and numbers for the message; names are resolved when shown. */
   params(due: DueReminder): Record<string, string | number>;
-  /** Path in the app the reminder links to. */
-  link(due: DueReminder): string;
+  /**
+   * Path in the app the reminder links to; null when there is no page to link to. May
+   * read the database (e.g. the client of a follow-up) through the manager it is given.
+   */
+  link(due: DueReminder, manager: EntityManager): string | null | Promise<string | null>;
+}
+
+/** Whether two due reminders are the same reminder (same key parts). */
+export function sameReminder(a: DueReminder, b: DueReminder): boolean {
+  return (
+    a.subjectId === b.subjectId &&
+    a.recipientId === b.recipientId &&
+    a.dueDate === b.dueDate &&
+    (a.recipientType ?? 'staff') === (b.recipientType ?? 'staff')
+  );
 }

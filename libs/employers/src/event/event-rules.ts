@@ -34,8 +34,8 @@ export interface GuestInput {
 }
 
 export const DEFAULT_SLOT_MINUTES = 15;
-export const MAX_ROUNDS = 100;
-export const MAX_CAPACITY = 2000;
+export const MAX_EVENT_ROUNDS = 100;
+export const MAX_EVENT_CAPACITY = 2000;
 const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
@@ -98,12 +98,12 @@ export function cleanEvent(
           duration: Math.round(durationMinutes),
         }),
       );
-    } else if (durationMinutes / slotMinutes > MAX_ROUNDS) {
-      errors.push(eventError('slotMinutes', 'tooManyRounds', { max: MAX_ROUNDS }));
+    } else if (durationMinutes / slotMinutes > MAX_EVENT_ROUNDS) {
+      errors.push(eventError('slotMinutes', 'tooManyRounds', { max: MAX_EVENT_ROUNDS }));
     }
   }
-  if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_CAPACITY) {
-    errors.push(eventError('capacity', 'capacityInvalid', { max: MAX_CAPACITY }));
+  if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_EVENT_CAPACITY) {
+    errors.push(eventError('capacity', 'capacityInvalid', { max: MAX_EVENT_CAPACITY }));
   }
   if (errors.length > 0 || !startsAt || durationMinutes === null) return { value: null, errors };
   return {
