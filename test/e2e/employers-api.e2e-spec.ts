@@ -9,12 +9,14 @@ describe('employers API', () => {
   let t: TestApp;
   let adviser: Headers;
   let desk: Headers;
+  let finnishAdviser: Headers;
 
   beforeAll(async () => {
     t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
     const fixtures = new Fixtures(t.app);
     adviser = await bearer(t, await fixtures.user({ roles: ['adviser'] }));
     desk = await bearer(t, await fixtures.user({ roles: ['front_desk'] }));
+    finnishAdviser = await bearer(t, await fixtures.user({ roles: ['adviser'], language: 'fi' }));
   });
   afterAll(async () => {
     await t.close();
@@ -52,7 +54,7 @@ describe('employers API', () => {
   it('refuses an invalid business ID with a field error in the user language', async () => {
     const res = await t.http
       .post('/api/v1/employers')
-      .set({ ...adviser, 'Accept-Language': 'fi' })
+      .set(finnishAdviser)
       .send(employer({ businessId: '0737546-3' }))
       .expect(422);
     expect(res.body.errors).toEqual([

@@ -13,6 +13,7 @@ describe('recruitment events: bad input', () => {
   let site: Site;
   let adviser: Headers;
   let otherSiteAdviser: Headers;
+  let swedishAdviser: Headers;
 
   beforeAll(async () => {
     t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
@@ -20,15 +21,17 @@ describe('recruitment events: bad input', () => {
     site = await fixtures.site();
     adviser = await bearer(t, await fixtures.user({ roles: ['adviser'], sites: [site] }));
     otherSiteAdviser = await bearer(t, await fixtures.user({ roles: ['adviser'] }));
+    swedishAdviser = await bearer(
+      t,
+      await fixtures.user({ roles: ['adviser'], sites: [site], language: 'sv' }),
+    );
   });
   afterAll(async () => {
     await t.close();
   });
 
   const eventCount = async (): Promise<number> => {
-    const [{ n }] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM recruitment_events`,
-    );
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM recruitment_events`);
     return n as number;
   };
 
@@ -52,7 +55,7 @@ describe('recruitment events: bad input', () => {
   it('refuses a slot length that does not divide the duration, in Swedish too', async () => {
     const res = await t.http
       .post('/api/v1/events')
-      .set({ ...adviser, 'Accept-Language': 'sv' })
+      .set(swedishAdviser)
       .send(eventBody(site.id, { durationMinutes: 100, slotMinutes: 15 }))
       .expect(422);
     expect(res.body.errors).toEqual([

@@ -106,9 +106,9 @@ describe('recruitment events: lifecycle', () => {
     ]);
     expect(before.body.registrations[0]).toMatchObject({ kind: 'client', clientId, guest: null });
     expect(before.body.registrations[2].preferences).toEqual([shop, cafe]);
-    expect(before.body.eventEmployers.find((e: { id: string }) => e.id === cafe).interest).toEqual(
-      [iida],
-    );
+    expect(before.body.eventEmployers.find((e: { id: string }) => e.id === cafe).interest).toEqual([
+      iida,
+    ]);
     // Showing the linked client's name is a read of their record, audited.
     expect(await auditCount(t, clientId, 'event.participants_read')).toBeGreaterThan(0);
     expect(await auditCount(t, clientId, 'event.registered')).toBe(1);
@@ -299,7 +299,12 @@ describe('recruitment events: lifecycle', () => {
     await t.http
       .post(`${base}/registrations/${linked}/follow-ups`)
       .set(adviser)
-      .send({ months: 1, hired: true, eventEmployerId: linkedMeeting.eventEmployerId, hiredOn: day(0) })
+      .send({
+        months: 1,
+        hired: true,
+        eventEmployerId: linkedMeeting.eventEmployerId,
+        hiredOn: day(0),
+      })
       .expect(204);
     await t.http
       .post(`${base}/registrations/${eino}/follow-ups`)

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Req, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Put,
+  Req,
+  UseFilters,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,

@@ -10,12 +10,7 @@ import { EventDayService, EventReportService, type MeetingOutcome } from '@ohjaa
 import { IdParam, InvalidIdFilter } from '../api-v1/id-param';
 import { Allow } from '../auth/access.decorators';
 import type { AuthedRequest } from '../auth/request-auth';
-import {
-  AttendanceDto,
-  EventFollowUpDto,
-  EventReportDto,
-  MeetingOutcomeDto,
-} from './event.dto';
+import { AttendanceDto, EventFollowUpDto, EventReportDto, MeetingOutcomeDto } from './event.dto';
 
 /** Event day and after: check-in, meeting outcomes, follow-ups and the report. */
 @ApiTags('events')

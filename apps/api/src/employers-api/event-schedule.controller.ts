@@ -1,10 +1,5 @@
 import { Body, Controller, Delete, Post, Put, Req, UseFilters } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ScheduleService } from '@ohjaamo/employers';
 import { IdParam, InvalidIdFilter } from '../api-v1/id-param';
 import { Allow } from '../auth/access.decorators';

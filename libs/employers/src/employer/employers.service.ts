@@ -143,16 +143,14 @@ export class EmployersService {
   }
 
   private async view(manager: EntityManager, employer: Employer): Promise<EmployerView> {
-    const [contacts, vacancies] = await Promise.all([
-      manager.find(EmployerContact, {
-        where: { employerId: employer.id },
-        order: { position: 'ASC' },
-      }),
-      manager.find(Vacancy, {
-        where: { employerId: employer.id },
-        order: { opensOn: 'DESC', title: 'ASC' },
-      }),
-    ]);
+    const contacts = await manager.find(EmployerContact, {
+      where: { employerId: employer.id },
+      order: { position: 'ASC' },
+    });
+    const vacancies = await manager.find(Vacancy, {
+      where: { employerId: employer.id },
+      order: { opensOn: 'DESC', title: 'ASC' },
+    });
     return toEmployerView(employer, contacts, vacancies);
   }
 }

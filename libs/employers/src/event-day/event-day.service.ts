@@ -75,7 +75,10 @@ export class EventDayService {
     meetingId: string,
     input: OutcomeInput,
   ): Promise<void> {
-    if (input.outcome !== null && !(MEETING_OUTCOMES as readonly string[]).includes(input.outcome)) {
+    if (
+      input.outcome !== null &&
+      !(MEETING_OUTCOMES as readonly string[]).includes(input.outcome)
+    ) {
       throw DomainError.validation([eventError('outcome', 'unknownOutcome')]);
     }
     await this.dataSource.transaction(async (manager) => {

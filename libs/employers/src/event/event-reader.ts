@@ -29,10 +29,12 @@ export class EventReader {
   /** Events at the actor's sites, upcoming first then the latest past ones. */
   async list(actor: Actor): Promise<EventSummary[]> {
     if (actor.siteIds.length === 0) return [];
-    const rows = await this.dataSource.query<(Omit<EventSummary, 'registered' | 'employers'> & {
-      registered: string;
-      employers: string;
-    })[]>(
+    const rows = await this.dataSource.query<
+      (Omit<EventSummary, 'registered' | 'employers'> & {
+        registered: string;
+        employers: string;
+      })[]
+    >(
       `SELECT e.id, e.title, e.theme, e.site_id AS "siteId", s.name AS "siteName",
               e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.slot_minutes AS "slotMinutes",
               e.rounds, e.capacity,
@@ -74,10 +76,9 @@ export class EventReader {
 
   async detailIn(manager: EntityManager, actor: Actor, eventId: string): Promise<EventDetail> {
     const event = await this.event(manager, actor, eventId);
-    const [site] = await manager.query<{ name: string }[]>(
-      `SELECT name FROM sites WHERE id = $1`,
-      [event.siteId],
-    );
+    const [site] = await manager.query<{ name: string }[]>(`SELECT name FROM sites WHERE id = $1`, [
+      event.siteId,
+    ]);
     const employers = await manager.query<
       {
         id: string;
@@ -98,32 +99,31 @@ export class EventReader {
       order: { number: 'ASC' },
     });
     const registrationIds = registrations.map((r) => r.id);
-    const [preferences, interests, meetings, followUps] = await Promise.all([
-      registrationIds.length
-        ? manager
-            .createQueryBuilder(EventPreference, 'p')
-            .where('p.registration_id = ANY(:ids)', { ids: registrationIds })
-            .orderBy('p.rank', 'ASC')
-            .getMany()
-        : [],
-      eventEmployerIds.length
-        ? manager
-            .createQueryBuilder(EventInterest, 'i')
-            .where('i.event_employer_id = ANY(:ids)', { ids: eventEmployerIds })
-            .getMany()
-        : [],
-      manager.find(EventMeeting, {
-        where: { eventId },
-        order: { round: 'ASC', table: 'ASC' },
-      }),
-      registrationIds.length
-        ? manager
-            .createQueryBuilder(EventFollowUp, 'f')
-            .where('f.registration_id = ANY(:ids)', { ids: registrationIds })
-            .orderBy('f.months', 'ASC')
-            .getMany()
-        : [],
-    ]);
+    // One after another: the queries share the transaction's connection.
+    const preferences = registrationIds.length
+      ? await manager
+          .createQueryBuilder(EventPreference, 'p')
+          .where('p.registration_id = ANY(:ids)', { ids: registrationIds })
+          .orderBy('p.rank', 'ASC')
+          .getMany()
+      : [];
+    const interests = eventEmployerIds.length
+      ? await manager
+          .createQueryBuilder(EventInterest, 'i')
+          .where('i.event_employer_id = ANY(:ids)', { ids: eventEmployerIds })
+          .getMany()
+      : [];
+    const meetings = await manager.find(EventMeeting, {
+      where: { eventId },
+      order: { round: 'ASC', table: 'ASC' },
+    });
+    const followUps = registrationIds.length
+      ? await manager
+          .createQueryBuilder(EventFollowUp, 'f')
+          .where('f.registration_id = ANY(:ids)', { ids: registrationIds })
+          .orderBy('f.months', 'ASC')
+          .getMany()
+      : [];
     const clientIds = registrations.flatMap((r) => (r.clientId ? [r.clientId] : []));
     const names = await this.gate.visibleNames(
       manager,
@@ -139,11 +139,7 @@ export class EventReader {
         number: r.number,
         kind: r.clientId ? 'client' : 'guest',
         clientId: r.clientId,
-        name: r.clientId
-          ? linked
-            ? `${linked.firstName} ${linked.lastName}`
-            : null
-          : r.guestName,
+        name: r.clientId ? (linked ? `${linked.firstName} ${linked.lastName}` : null) : r.guestName,
         guest: r.clientId
           ? null
           : {
@@ -178,9 +174,7 @@ export class EventReader {
       eventEmployers: employers.map((e) => ({
         ...e,
         tables: Number(e.tables),
-        interest: interests
-          .filter((i) => i.eventEmployerId === e.id)
-          .map((i) => i.registrationId),
+        interest: interests.filter((i) => i.eventEmployerId === e.id).map((i) => i.registrationId),
       })),
       registrations: regViews,
       meetings: meetings.map((m) => ({

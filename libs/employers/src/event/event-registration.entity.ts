@@ -23,10 +23,7 @@ import { RecruitmentEvent } from './recruitment-event.entity';
   where: '"client_id" IS NOT NULL',
 })
 @Index('UQ_event_registrations_event_number', ['eventId', 'number'], { unique: true })
-@Check(
-  'CHK_event_registrations_client_or_guest',
-  `("client_id" IS NULL) <> ("guest_name" IS NULL)`,
-)
+@Check('CHK_event_registrations_client_or_guest', `("client_id" IS NULL) <> ("guest_name" IS NULL)`)
 @Check(
   'CHK_event_registrations_attendance',
   `"attendance" IN ('registered', 'arrived', 'late', 'no_show')`,

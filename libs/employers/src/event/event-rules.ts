@@ -102,7 +102,11 @@ export function cleanEvent(
       errors.push(eventError('slotMinutes', 'tooManyRounds', { max: MAX_EVENT_ROUNDS }));
     }
   }
-  if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_EVENT_CAPACITY) {
+  if (
+    !Number.isInteger(input.capacity) ||
+    input.capacity < 1 ||
+    input.capacity > MAX_EVENT_CAPACITY
+  ) {
     errors.push(eventError('capacity', 'capacityInvalid', { max: MAX_EVENT_CAPACITY }));
   }
   if (errors.length > 0 || !startsAt || durationMinutes === null) return { value: null, errors };

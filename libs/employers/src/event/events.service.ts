@@ -64,7 +64,11 @@ export class EventsService {
         throw DomainError.validation([eventError('employerId', 'employerAlreadyIn')]);
       }
       return manager.save(
-        manager.create(EventEmployer, { eventId, employerId: input.employerId, tables: input.tables }),
+        manager.create(EventEmployer, {
+          eventId,
+          employerId: input.employerId,
+          tables: input.tables,
+        }),
       );
     });
   }
@@ -158,12 +162,22 @@ export class EventsService {
     await this.dataSource.transaction(async (manager) => {
       await this.reader.event(manager, actor, eventId, true);
       await this.requireRegistration(manager, eventId, registrationId);
-      await this.requireMembers(manager, 'event_employers', eventId, eventEmployerIds, 'eventEmployerIds');
+      await this.requireMembers(
+        manager,
+        'event_employers',
+        eventId,
+        eventEmployerIds,
+        'eventEmployerIds',
+      );
       await manager.delete(EventPreference, { registrationId });
       if (eventEmployerIds.length === 0) return;
       await manager.insert(
         EventPreference,
-        eventEmployerIds.map((eventEmployerId, i) => ({ registrationId, eventEmployerId, rank: i + 1 })),
+        eventEmployerIds.map((eventEmployerId, i) => ({
+          registrationId,
+          eventEmployerId,
+          rank: i + 1,
+        })),
       );
     });
   }
@@ -179,7 +193,13 @@ export class EventsService {
       await this.reader.event(manager, actor, eventId, true);
       const member = await manager.findOneBy(EventEmployer, { id: eventEmployerId, eventId });
       if (!member) throw DomainError.notFound('event_employer_not_found');
-      await this.requireMembers(manager, 'event_registrations', eventId, registrationIds, 'registrationIds');
+      await this.requireMembers(
+        manager,
+        'event_registrations',
+        eventId,
+        registrationIds,
+        'registrationIds',
+      );
       await manager.delete(EventInterest, { eventEmployerId });
       if (registrationIds.length === 0) return;
       await manager.insert(
@@ -194,7 +214,10 @@ export class EventsService {
     eventId: string,
     registrationId: string,
   ): Promise<EventRegistration> {
-    const registration = await manager.findOneBy(EventRegistration, { id: registrationId, eventId });
+    const registration = await manager.findOneBy(EventRegistration, {
+      id: registrationId,
+      eventId,
+    });
     if (!registration) throw DomainError.notFound('registration_not_found');
     return registration;
   }

@@ -155,7 +155,11 @@ export class ScheduleService {
       // Apply the difference: stored rows no longer in the list go, new ones come.
       const wanted = countKeys(after);
       const removed = stored.filter((m) => !take(wanted, meetingKey(toMeeting(m))));
-      if (removed.length > 0) await manager.delete(EventMeeting, removed.map((m) => m.id));
+      if (removed.length > 0)
+        await manager.delete(
+          EventMeeting,
+          removed.map((m) => m.id),
+        );
       const kept = countKeys(stored.filter((m) => !removed.includes(m)).map(toMeeting));
       const added = after.filter((m) => !take(kept, meetingKey(m)));
       // Outcomes stay with a moved meeting of the same pair.
