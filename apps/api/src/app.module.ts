@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@ohjaamo/audit';
 import { ClientsModule, RecordModule } from '@ohjaamo/clients';
 import { ConsentModule } from '@ohjaamo/consent';
+import { EmployersModule } from '@ohjaamo/employers';
 import { appDatabaseModule } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
 import { OutboxBacklogMetrics, QUEUE_NAMES } from '@ohjaamo/jobs';
@@ -30,6 +31,7 @@ import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
 import { PLANS_API_CONTROLLERS } from './plans-api/plans-api.controllers';
 import { PLAN_PAGE_CONTROLLERS, PLAN_PAGE_PROVIDERS } from './plan-pages/plan-pages';
+import { EMPLOYERS_API_CONTROLLERS } from './employers-api/employers-api.controllers';
 import { Authenticator } from './auth/authenticator';
 import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
@@ -61,6 +63,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     VisitsModule,
     PlansModule,
     OutcomesModule,
+    EmployersModule,
     UiModule,
     // Lets tests (and tooling) list every route with its access rule.
     DiscoveryModule,
@@ -79,6 +82,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...VISITS_API_CONTROLLERS,
     ...PLANS_API_CONTROLLERS,
     ...OUTCOMES_API_CONTROLLERS,
+    ...EMPLOYERS_API_CONTROLLERS,
     ...DESK_PAGE_CONTROLLERS,
     NotificationsPageController,
     NotificationsApiController,

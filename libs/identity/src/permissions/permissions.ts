@@ -45,6 +45,12 @@ export const PERMISSIONS = {
   // Background jobs: every staff user has an inbox; only admins see the job queues.
   'notifications.read': ['front_desk', 'adviser', 'coordinator', 'admin'],
   'queues.dashboard': ['admin'],
+  // Employers and recruitment events. Linked young people's names still follow the client
+  // access policy; coordinators see only the events' aggregate reports.
+  'employers.manage': ['adviser'],
+  'events.manage': ['adviser'],
+  'events.checkin': ['front_desk', 'adviser'],
+  'events.report': ['adviser', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
