@@ -1,6 +1,7 @@
 import { selectPairs } from './pair-selection';
 import { place, placePairs } from './round-placement';
 import { ScheduleBoard } from './schedule-board';
+import { improveByExchanges } from './schedule-improvement';
 import { findConflicts } from './schedule-conflicts';
 import { FixedMeetingsConflictError } from './schedule-errors';
 import { fairnessGain, pairAllowed, pairValueOf, scoreProblem } from './schedule-objective';
@@ -24,7 +25,9 @@ const MAX_RESELECTIONS = 20;
  * 3. Absences and fixed meetings can leave chosen pairs without a round. Then the choice
  *    is made again for the free places that are left, and finally every allowed pair is
  *    tried once more in order of what it would add, so no further meeting fits anywhere.
- *    `score.provenOptimal` says whether the bound was reached all the same.
+ * 4. If the bound is still not reached, a local search exchanges meetings while that
+ *    raises the objective (`improveByExchanges`). `score.provenOptimal` says whether the
+ *    bound was reached all the same.
  */
 export function generateSchedule(input: SchedulingInput): {
   meetings: Meeting[];
@@ -42,6 +45,10 @@ export function generateSchedule(input: SchedulingInput): {
     selection = selectPairs(board);
   }
   fillByGain(problem, board);
+  if (scoreProblem(problem, board.toMeetings()).total < upperBound) {
+    improveByExchanges(board);
+    fillByGain(problem, board);
+  }
 
   const meetings = board.toMeetings();
   const score = scoreProblem(problem, meetings);
