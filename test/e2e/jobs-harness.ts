@@ -20,6 +20,7 @@ import { OutboxRelay, type RelayOptions } from '../../apps/worker/src/relay/outb
 import { ConcernOverdueReminder } from '../../apps/worker/src/reminders/concern-overdue.reminder';
 import { ConsentExpiredReminder } from '../../apps/worker/src/reminders/consent-expired.reminder';
 import { ConsentExpiringReminder } from '../../apps/worker/src/reminders/consent-expiring.reminder';
+import { EventTomorrowReminder } from '../../apps/worker/src/reminders/event-tomorrow.reminder';
 import { FollowUpDueReminder } from '../../apps/worker/src/reminders/follow-up-due.reminder';
 import { NoContactReminder } from '../../apps/worker/src/reminders/no-contact.reminder';
 import { PlanActionDueReminder } from '../../apps/worker/src/reminders/plan-action-due.reminder';
@@ -71,6 +72,7 @@ export class JobsHarness {
       new ConsentExpiringReminder(),
       new ConsentExpiredReminder(),
       new ConcernOverdueReminder(),
+      new EventTomorrowReminder(),
     ]);
     const ledger = new DeliveryLedger(dataSource);
     const templates = new MessageTemplates();

@@ -22,6 +22,7 @@ import { OutboxRelay } from './relay/outbox-relay';
 import { ConcernOverdueReminder } from './reminders/concern-overdue.reminder';
 import { ConsentExpiredReminder } from './reminders/consent-expired.reminder';
 import { ConsentExpiringReminder } from './reminders/consent-expiring.reminder';
+import { EventTomorrowReminder } from './reminders/event-tomorrow.reminder';
 import { FollowUpDueReminder } from './reminders/follow-up-due.reminder';
 import { NoContactReminder } from './reminders/no-contact.reminder';
 import { PlanActionDueReminder } from './reminders/plan-action-due.reminder';
@@ -48,6 +49,7 @@ export const JOB_PROVIDERS: Provider[] = [
         new ConsentExpiringReminder(),
         new ConsentExpiredReminder(),
         new ConcernOverdueReminder(),
+        new EventTomorrowReminder(),
       ]),
   },
   {

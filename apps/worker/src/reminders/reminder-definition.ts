@@ -4,9 +4,22 @@ import type { EntityManager } from 'typeorm';
 /**
  * Who a reminder's recipientId is: a staff user (the default), or a client, i.e. the
  * young person themselves. Messages to young people go out by their own preferred contact
- * method and carry no content beyond the date.
+ * method and carry no content beyond the date. "external": someone outside the registry
+ * and the staff (an event's guest, an employer's contact person), whose contact details
+ * the definition itself looks up (`externalContact`).
  */
-export type ReminderRecipientType = 'staff' | 'client';
+export type ReminderRecipientType = 'staff' | 'client' | 'external';
+
+/** Where and how an external recipient gets the message; looked up at delivery time. */
+export interface ExternalContact {
+  channel: 'sms' | 'email';
+  /** The phone number (sms) or the e-mail address (email). */
+  address: string;
+  language: string | null;
+  /** templates/<template>.<channel>.<language>.hbs */
+  template: string;
+  params: Record<string, string | number>;
+}
 
 /** One reminder that is due: all ids and a date, nothing personal. */
 export interface DueReminder {
@@ -38,6 +51,8 @@ export interface ReminderDefinition {
    * The only parameter is {{date}}: messages to young people carry no sensitive content.
    */
   readonly youngPersonTemplate?: string;
+  /** For reminders with recipientType "external": the recipient's contact, or null. */
+  externalContact?(manager: EntityManager, due: DueReminder): Promise<ExternalContact | null>;
   findDue(manager: EntityManager, now: Date): Promise<DueReminder[]>;
   /** Re-read at delivery time: the situation may have changed since the scan. */
   isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean>;

@@ -50,15 +50,20 @@ export class ReminderDeliverHandler implements JobHandler<DeliverPayload> {
       subjectId: payload.subjectId,
       recipientId: payload.recipientId,
       dueDate: payload.dueDate,
-      ...(payload.recipientType === 'client' ? { recipientType: 'client' as const } : {}),
+      ...(payload.recipientType === 'client' || payload.recipientType === 'external'
+        ? { recipientType: payload.recipientType }
+        : {}),
     };
     const delivered: string[] = [];
     if (!(await definition.isStillDue(this.dataSource.manager, due, this.clock.now()))) {
       return { delivered };
     }
-    if (due.recipientType === 'client') {
+    if (due.recipientType === 'client' || due.recipientType === 'external') {
       if (!this.youngPeople) throw new Error('No delivery to young people configured');
-      const outcome = await this.youngPeople.deliver(definition, due);
+      const outcome =
+        due.recipientType === 'client'
+          ? await this.youngPeople.deliver(definition, due)
+          : await this.youngPeople.deliverExternal(definition, due);
       if (outcome === 'postponed') return { delivered, postponed: true };
       return { delivered: outcome === 'skipped' ? [] : [outcome] };
     }

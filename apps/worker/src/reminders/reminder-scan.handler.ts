@@ -32,7 +32,9 @@ export class ReminderScanHandler implements JobHandler<{ kind: string }> {
           dueDate: reminder.dueDate,
         };
         // Only when set, so staff reminders keep the payload they always had.
-        if (reminder.recipientType === 'client') payload.recipientType = 'client';
+        if (reminder.recipientType && reminder.recipientType !== 'staff') {
+          payload.recipientType = reminder.recipientType;
+        }
         // The same reminder found by tomorrow's scan hits the same key and is skipped.
         const dedupeKey = [
           'reminder',

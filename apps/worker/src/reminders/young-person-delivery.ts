@@ -9,7 +9,7 @@ import {
 } from '@ohjaamo/jobs';
 import type { DataSource } from 'typeorm';
 import { formatDay } from './format-day';
-import type { DueReminder, ReminderDefinition } from './reminder-definition';
+import type { DueReminder, ExternalContact, ReminderDefinition } from './reminder-definition';
 
 /** The channel the message went out on, "postponed" (quiet hours), or "skipped". */
 export type YoungPersonOutcome = 'sms' | 'email' | 'postponed' | 'skipped';
@@ -52,6 +52,37 @@ export class YoungPersonDelivery {
     );
     const channel = client ? chosenChannel(client) : null;
     if (!client || !channel) return 'skipped';
+    return this.send(definition, due, {
+      channel,
+      address: channel === 'sms' ? client.phone! : client.email!,
+      language: client.language,
+      template: definition.youngPersonTemplate,
+      params: { date: formatDay(due.dueDate, client.language) },
+    });
+  }
+
+  /**
+   * A reminder to someone outside the registry and the staff (recipientType "external"):
+   * the definition names the channel, address, template and parameters; quiet hours and
+   * the once-only ledger apply as to young people.
+   */
+  async deliverExternal(
+    definition: ReminderDefinition,
+    due: DueReminder,
+  ): Promise<YoungPersonOutcome> {
+    if (!definition.externalContact) {
+      throw new Error(`Reminder "${definition.kind}" has no external contacts`);
+    }
+    const contact = await definition.externalContact(this.dataSource.manager, due);
+    return contact ? this.send(definition, due, contact) : 'skipped';
+  }
+
+  private async send(
+    definition: ReminderDefinition,
+    due: DueReminder,
+    contact: ExternalContact,
+  ): Promise<YoungPersonOutcome> {
+    const { channel } = contact;
     if (channel === 'sms') {
       const now = this.clock.now();
       const allowed = nextAllowedInstant(now, this.quietHours);
@@ -60,22 +91,28 @@ export class YoungPersonDelivery {
         return 'postponed';
       }
     }
-    const template = `${definition.youngPersonTemplate}.${channel}`;
-    const params = { date: formatDay(due.dueDate, client.language) };
     const parts = { kind: definition.kind, ...due, channel };
     const sent = await this.ledger.once(parts, async () => {
-      const message = this.templates.render(template, client.language, params);
+      const message = this.templates.render(
+        `${contact.template}.${channel}`,
+        contact.language,
+        contact.params,
+      );
       if (channel === 'sms') {
-        await this.sms.send({ to: client.phone!, text: message.text, recipientId: client.id });
+        await this.sms.send({
+          to: contact.address,
+          text: message.text,
+          recipientId: due.recipientId,
+        });
       } else {
-        await this.email.send({ to: client.email!, recipientId: client.id, ...message });
+        await this.email.send({ to: contact.address, recipientId: due.recipientId, ...message });
       }
     });
     return sent ? channel : 'skipped';
   }
 
   private postpone(kind: string, due: DueReminder, allowed: Date): Promise<string | null> {
-    const payload = { kind, ...due, recipientType: 'client' };
+    const payload = { kind, ...due, recipientType: due.recipientType ?? 'client' };
     return this.dataSource.transaction((manager) =>
       Outbox.enqueue(manager, 'reminder.deliver', payload, {
         dedupeKey: [
