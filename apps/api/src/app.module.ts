@@ -44,6 +44,8 @@ import { NotificationsApiController } from './notifications/notifications.api.co
 import { NotificationsPageController } from './notifications/notifications.page.controller';
 import { UnreadCountInterceptor } from './notifications/unread-count.interceptor';
 import { QueueDashboardPageController } from './queue-dashboard/queue-dashboard.page.controller';
+import { REPORT_CONTROLLERS } from './reports/reports.controllers';
+import { REPORT_PROVIDERS } from './reports/reports.providers';
 import { UiModule } from './ui/ui.module';
 import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
 
@@ -90,6 +92,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...CLIENT_RIGHTS_CONTROLLERS,
     ...CLIENT_PAGE_CONTROLLERS,
     ...PLAN_PAGE_CONTROLLERS,
+    ...REPORT_CONTROLLERS,
   ],
   providers: [
     Authenticator,
@@ -101,6 +104,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...CLIENT_PAGE_PROVIDERS,
     ...PLAN_PAGE_PROVIDERS,
     OutboxBacklogMetrics,
+    ...REPORT_PROVIDERS,
   ],
 })
 export class AppModule {}

@@ -32,4 +32,5 @@ export const NAVIGATION: {
     labelKey: 'tasksPage.overdueNav',
     permission: 'concerns.overdue',
   },
+  { href: '/reports', labelKey: 'reports.nav', permission: 'reports.read' },
 ];

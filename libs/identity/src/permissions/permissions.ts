@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'events.manage': ['adviser'],
   'events.checkin': ['front_desk', 'adviser'],
   'events.report': ['adviser', 'coordinator'],
+  // Monthly reports and the dashboard: aggregated, suppressed figures only.
+  'reports.read': ['coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
