@@ -123,7 +123,9 @@ export class JobsHarness {
     return queues;
   }
 
+  /** Starts the queue workers; a second call leaves the running ones alone. */
   startWorkers(): void {
+    if (this.workers.length > 0) return;
     this.workers = QUEUE_NAMES.map((name) =>
       this.backend.createWorker(name, (job) => this.registry.dispatch(job), { concurrency: 4 }),
     );

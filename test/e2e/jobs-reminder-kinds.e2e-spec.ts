@@ -65,6 +65,18 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
       [kind, subjectId],
     );
 
+  /** Runs every delivery job of a kind again, directly; returns what it delivered. */
+  const redeliverAll = async (kind: string): Promise<string[]> => {
+    const rows = await t.dataSource.query<{ payload: Record<string, string> }[]>(
+      `SELECT payload FROM outbox WHERE job_name = 'reminder.deliver' AND payload->>'kind' = $1`,
+      [kind],
+    );
+    const delivered: string[] = [];
+    for (const row of rows)
+      delivered.push(...(await jobs.deliver.deliver(row.payload as never)).delivered);
+    return delivered;
+  };
+
   it('reminds the responsible worker of a due follow-up, or the outcome’s recorder when the client has none, exactly once even when the job runs twice', async () => {
     const organisation = await fixtures.organisation();
     const site = await fixtures.site();
@@ -431,7 +443,11 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
         ['reminders.consent_expired', { date: fiDate(day(-1)) }, `/clients/${clientId}`],
       ]),
     );
+    // Run twice: nothing more.
+    expect(await redeliverAll('consent_expiring')).toEqual([]);
+    expect(await redeliverAll('consent_expired')).toEqual([]);
     expect(await notificationsOf(worker.id)).toHaveLength(2);
+    expect(mailsTo(worker.email)).toHaveLength(2);
     const texts = mailsTo(worker.email).map((m) => mailText(m.raw));
     expect(texts.some((x) => x.includes(`suostumus on voimassa ${fiDate(day(20))} asti`))).toBe(
       true,
@@ -494,6 +510,8 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
         },
       ]);
     }
+    expect(await redeliverAll('concern_overdue')).toEqual([]);
+    expect(mailsTo(atSite.email)).toHaveLength(1);
     expect(await notificationsOf(elsewhere.id)).toEqual([]);
     expect(await notificationsOf(adviser.id)).toEqual([]);
     const text = mailText(mailsTo(atSite.email)[0].raw);
