@@ -68,7 +68,8 @@ export function selectPairs(board: ScheduleBoard): PairSelection {
     }
   }
 
-  const gain = -flow.minimiseCost(source, sink);
+  // 0 − cost rather than −cost: no negative zero when nothing is chosen.
+  const gain = 0 - flow.minimiseCost(source, sink);
   const pairs = pairArcs
     .filter(({ arc }) => flow.flow(arc) === 1)
     .map(({ p, e }): [number, number] => [p, e]);

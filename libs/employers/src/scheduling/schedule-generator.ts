@@ -60,15 +60,15 @@ function boardWithFixed(problem: SchedulingProblem, input: SchedulingInput): Sch
   const conflicts = findConflicts(input, fixed);
   if (conflicts.length > 0) throw new FixedMeetingsConflictError(conflicts);
   const board = new ScheduleBoard(problem);
-  for (const m of fixed) {
-    const e = problem.employerIndex.get(m.employerId)!;
-    board.add(
-      problem.participantIndex.get(m.participantId)!,
-      board.employerTableStart[e] + m.table,
-      m.round,
-      true,
-    );
-  }
+  // Added in a canonical order, so meeting ids never depend on the order of the input.
+  const seats = fixed
+    .map((m) => ({
+      p: problem.participantIndex.get(m.participantId)!,
+      t: board.employerTableStart[problem.employerIndex.get(m.employerId)!] + m.table,
+      r: m.round,
+    }))
+    .sort((a, b) => a.r - b.r || a.t - b.t);
+  for (const { p, t, r } of seats) board.add(p, t, r, true);
   return board;
 }
 
