@@ -26,4 +26,6 @@ export const NAVIGATION: {
     permission: 'queues.dashboard',
   },
   { href: '/notifications', labelKey: 'notifications.nav', permission: 'notifications.read' },
+  { href: '/employers', labelKey: 'employers.nav', permission: 'employers.manage' },
+  { href: '/events', labelKey: 'events.nav', permission: 'events.checkin' },
 ];
