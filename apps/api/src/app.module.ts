@@ -32,6 +32,7 @@ import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controller
 import { PLANS_API_CONTROLLERS } from './plans-api/plans-api.controllers';
 import { PLAN_PAGE_CONTROLLERS, PLAN_PAGE_PROVIDERS } from './plan-pages/plan-pages';
 import { EMPLOYERS_API_CONTROLLERS } from './employers-api/employers-api.controllers';
+import { EVENT_PAGE_CONTROLLERS, EVENT_PAGE_PROVIDERS } from './event-pages/event-pages';
 import { Authenticator } from './auth/authenticator';
 import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
@@ -85,6 +86,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...PLANS_API_CONTROLLERS,
     ...OUTCOMES_API_CONTROLLERS,
     ...EMPLOYERS_API_CONTROLLERS,
+    ...EVENT_PAGE_CONTROLLERS,
     ...DESK_PAGE_CONTROLLERS,
     NotificationsPageController,
     NotificationsApiController,
@@ -98,6 +100,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     Authenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
     ...DESK_PAGE_PROVIDERS,
+    ...EVENT_PAGE_PROVIDERS,
     NotificationInbox,
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
     ...CLIENT_RIGHTS_PROVIDERS,

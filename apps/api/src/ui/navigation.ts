@@ -33,4 +33,6 @@ export const NAVIGATION: {
     permission: 'concerns.overdue',
   },
   { href: '/reports', labelKey: 'reports.nav', permission: 'reports.read' },
+  { href: '/employers', labelKey: 'employers.nav', permission: 'employers.manage' },
+  { href: '/events', labelKey: 'events.nav', permission: 'events.checkin' },
 ];
