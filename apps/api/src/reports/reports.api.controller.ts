@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiUnprocessableEntityResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError, I18nService } from '@ohjaamo/platform';
 import { ReportsService, scopeOptions } from '@ohjaamo/reports';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ export class ReportsApiController {
   @Allow('reports.read')
   @Get()
   @ApiOkResponse({ type: ReportDto })
-  @ApiBadRequestResponse({ description: 'Field errors (month, scope)' })
+  @ApiUnprocessableEntityResponse({ description: 'Field errors (month, scope)' })
   async report(@Query() query: ReportQueryDto): Promise<ReportDto> {
     const parsed = parseReportRequest(
       { ...query },

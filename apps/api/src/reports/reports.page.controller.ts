@@ -77,7 +77,7 @@ export class ReportsPageController {
         threshold: this.reports.threshold,
         reportLink: `/reports/month?month=${addMonths(month, -1)}&scope=${encodeURIComponent(chosen?.value ?? 'deployment')}`,
       },
-      { titleKey: 'reports.dashboard.title', status: errors.length ? 400 : 200 },
+      { titleKey: 'reports.dashboard.title', status: errors.length ? 422 : 200 },
     );
   }
 
@@ -146,7 +146,7 @@ export class ReportsPageController {
         res,
         'reports/report',
         { form: form(parsed.month, parsed.scope, parsed.errors), report: null, print: false },
-        { titleKey: 'reports.page.title', status: 400 },
+        { titleKey: 'reports.page.title', status: 422 },
       );
       return;
     }

@@ -23,7 +23,7 @@ export class MonthlyReportHandler implements JobHandler<Record<string, string>> 
 
   async run(): Promise<{ month: ReportMonthKey }> {
     const month = addMonths(monthOf(this.clock.now()), -1);
-    await this.builder.buildMonths([month], { final: true });
+    await this.builder.buildMonths([month], { finalisedAt: this.clock.now() });
     await this.dataSource.transaction((manager) =>
       Outbox.enqueue(
         manager,

@@ -9,6 +9,11 @@ import {
   REFRESH_HOME_SITES,
 } from './rollup-sql';
 
+export interface BuildOptions {
+  /** The month is over and this is its final build (the monthly job's clock). */
+  finalisedAt?: Date;
+}
+
 /**
  * Rebuilds the rollup rows of whole Helsinki months from the routine records. A month is
  * replaced in one transaction (readers see the old rows or the new, never half), under
@@ -24,10 +29,7 @@ export class RollupBuilder {
    * Rebuilds the given months after bringing every young person's home site up to date
    * (once for all of them: client figures of any month are reported under it).
    */
-  async buildMonths(
-    months: readonly ReportMonthKey[],
-    options: { final?: boolean } = {},
-  ): Promise<void> {
+  async buildMonths(months: readonly ReportMonthKey[], options: BuildOptions = {}): Promise<void> {
     if (months.length === 0) return;
     await this.refreshHomeSites();
     for (const month of months) await this.build(month, options);
@@ -42,7 +44,7 @@ export class RollupBuilder {
   }
 
   /** Rebuilds one month from the home sites as they stand (see buildMonths). */
-  async build(month: ReportMonthKey, options: { final?: boolean } = {}): Promise<void> {
+  async build(month: ReportMonthKey, options: BuildOptions = {}): Promise<void> {
     const { from, to } = monthRange(month);
     const first = firstDay(month);
     const lastDay = new Date(Date.parse(`${firstDay(addMonths(month, 1))}T00:00:00Z`) - 86_400_000)
@@ -65,11 +67,11 @@ export class RollupBuilder {
       await manager.query(INSERT_CLIENT_MONTHS, [first, from, to, lastDay]);
       await manager.query(
         `INSERT INTO report_months (month, built_at, finalised_at)
-         VALUES ($1, now(), CASE WHEN $2 THEN now() END)
+         VALUES ($1, now(), $2::timestamptz)
          ON CONFLICT (month) DO UPDATE
             SET built_at = now(),
                 finalised_at = COALESCE(report_months.finalised_at, EXCLUDED.finalised_at)`,
-        [first, options.final === true],
+        [first, options.finalisedAt ?? null],
       );
     });
   }
