@@ -139,6 +139,14 @@ describe('client pages', () => {
         .expect(404);
     });
 
+    it('sends a GET of a form step (language switch, reload) back to its start', async () => {
+      const scope = await t.http.get(`/clients/${clientId}/consents/scope`).set(as.recorder);
+      expect(scope.status).toBe(303);
+      expect(scope.headers.location).toBe(`/clients/${clientId}/consents/new`);
+      const entry = await t.http.get(`/clients/${clientId}/record`).set(as.recorder);
+      expect(entry.headers.location).toBe(`/clients/${clientId}`);
+    });
+
     it('answers 400 for a malformed id', async () => {
       await t.http.get('/clients/not-a-uuid/consents').set(as.recorder).expect(400);
     });
@@ -429,6 +437,55 @@ describe('client pages', () => {
       expect((await consentsOf(clientId)).find((c) => c.id === requested.id)!.status).toBe(
         'refused',
       );
+    });
+
+    it('records the answer to a request with the scope asked for, requested → given', async () => {
+      await t.http
+        .post(`/clients/${clientId}/consents`)
+        .set(as.recorder)
+        .field({ ...scope({ organisationKinds: ['outreach_youth_work'] }), way: 'requested' })
+        .expect(303);
+      const [requested] = await t.dataSource.query(
+        `SELECT id FROM consents WHERE client_id = $1 AND status = 'requested'`,
+        [clientId],
+      );
+      const page = await t.http
+        .get(`/clients/${clientId}/consents/${requested.id}/answer`)
+        .set(as.recorder)
+        .expect(200);
+      expect(page.text).toContain(`name="requested" value="${requested.id}"`);
+      expect(page.text).not.toContain('value="requested"');
+      // The posted scope is ignored: the answer is to the scope on the form shown.
+      await t.http
+        .post(`/clients/${clientId}/consents`)
+        .set(as.recorder)
+        .field({
+          ...scope({ organisationKinds: ['ngo'], sections: ['health_social'] }),
+          requested: requested.id,
+          way: 'typed_name',
+          typedName: 'Sivu Testinen',
+          typedConfirm: 'yes',
+        })
+        .expect(303);
+      const [row] = await t.dataSource.query(
+        `SELECT c.status, c.method, c.organisation_kinds AS kinds, c.sections,
+                array_agg(h.to_status ORDER BY h.at) AS steps
+           FROM consents c JOIN consent_status_history h ON h.consent_id = c.id
+          WHERE c.id = $1 GROUP BY c.id`,
+        [requested.id],
+      );
+      expect(row).toEqual({
+        status: 'given',
+        method: 'electronic',
+        kinds: ['outreach_youth_work'],
+        sections: ['situation', 'benefits'],
+        steps: ['requested', 'given'],
+      });
+      // Answered already: the answer page no longer exists for it.
+      await t.http
+        .get(`/clients/${clientId}/consents/${requested.id}/answer`)
+        .set(as.recorder)
+        .expect(404);
     });
 
     it('replaces a consent with a new one through the wizard', async () => {

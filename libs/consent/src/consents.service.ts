@@ -13,7 +13,7 @@ import {
 import { ConsentEvidence } from './consent-evidence.entity';
 import { checkConsentInput, type ConsentInput, type ValidConsentInput } from './consent-input';
 import { ConsentStatusChange } from './consent-status-change.entity';
-import type { ConsentStatus } from './consent-status';
+import type { ConsentMethod, ConsentStatus } from './consent-status';
 import { toConsentView, type ConsentEvidenceView, type ConsentView } from './consent-view';
 import { Consent } from './consent.entity';
 import { checkEvidence } from './evidence-check';
@@ -79,6 +79,37 @@ export class ConsentsService {
       await this.addHistory(manager, consent.id, null, 'requested', actor, null);
       await this.record(actor, 'consent.requested', consent, 'own_record', manager);
       if (outcome === 'refused') consent = await this.refuseIn(manager, actor, consent.id);
+      return toConsentView(consent, today());
+    });
+  }
+
+  /**
+   * The young person gives a consent that was asked for earlier, with exactly the scope
+   * on the form they were shown: requested → given, with the method and evidence. Anything
+   * but a requested consent still within its period: a conflict.
+   */
+  async giveRequested(
+    actor: Actor,
+    clientId: string,
+    id: string,
+    method: ConsentMethod,
+    evidence?: Buffer,
+  ): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    const mime = evidence ? this.checkedEvidence(evidence) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const [, affected]: [unknown[], number] = await manager.query(
+        `UPDATE consents SET status = 'given', method = $3, updated_at = now()
+          WHERE id = $1 AND client_id = $2 AND status = 'requested' AND valid_until >= $4::date
+          RETURNING id`,
+        [id, clientId, method, today()],
+      );
+      const consent = await manager.findOneBy(Consent, { id });
+      if (!consent || consent.clientId !== clientId) throw consentNotFound();
+      if (affected === 0) throw consentNotRequested();
+      await this.addHistory(manager, id, 'requested', 'given', actor, null);
+      await this.record(actor, 'consent.given', consent, this.basis(actor, consent), manager);
+      if (evidence && mime) await this.storeEvidence(manager, actor, consent, evidence, mime);
       return toConsentView(consent, today());
     });
   }

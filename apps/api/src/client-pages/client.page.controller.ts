@@ -36,6 +36,13 @@ export class ClientPageController {
     await this.view.render(req, res, id);
   }
 
+  // After the language switch or a reload of a re-shown form: back to the page itself.
+  @Allow('clients.read')
+  @Get(':id/record')
+  toPage(@Res() res: Response, @IdParam() id: string): void {
+    res.redirect(303, `/clients/${id}`);
+  }
+
   /** An entry recorded by the adviser's own organisation; errors re-show the page. */
   @Allow('record.write')
   @Post(':id/record')

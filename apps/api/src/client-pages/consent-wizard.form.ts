@@ -1,4 +1,9 @@
-import { CURRENT_CONSENT_FORM_VERSION, type ConsentInput } from '@ohjaamo/consent';
+import {
+  type ConsentInput,
+  type ConsentMethod,
+  type ConsentView,
+  CURRENT_CONSENT_FORM_VERSION,
+} from '@ohjaamo/consent';
 import type { FieldError } from '@ohjaamo/platform';
 import { text } from '../admin/form-errors';
 import { asList } from '../ui/form';
@@ -17,6 +22,8 @@ export interface ScopeValues {
   formLanguage: string;
   /** The consent this one replaces (a correction), or ''. */
   replaces: string;
+  /** A consent asked for earlier whose answer is being recorded (its scope as stored), or ''. */
+  requested: string;
 }
 
 /** How the young person answered (step 2). */
@@ -46,6 +53,7 @@ export function scopeValuesOf(body: Record<string, unknown>): ScopeValues {
     validUntil: text(body.validUntil),
     formLanguage: text(body.formLanguage),
     replaces: UUID.test(text(body.replaces)) ? text(body.replaces) : '',
+    requested: UUID.test(text(body.requested)) ? text(body.requested) : '',
   };
 }
 
@@ -60,13 +68,32 @@ export function signValuesOf(body: Record<string, unknown>): SignValues {
 
 // The method the consent service stores for each way of answering. A consent only asked
 // for or refused records the paper form it was offered on.
-const METHOD: Record<SignWay, string> = {
+const METHOD: Record<SignWay, ConsentMethod> = {
   signature_on_screen: 'signature_on_screen',
   typed_name: 'electronic',
   signed_paper: 'signed_paper',
   requested: 'signed_paper',
   refused: 'signed_paper',
 };
+
+export function methodOf(way: SignWay): ConsentMethod {
+  return METHOD[way];
+}
+
+/** The stored scope of a consent, for answering a request with exactly that scope. */
+export function scopeValuesOfConsent(consent: ConsentView): ScopeValues {
+  return {
+    organisationIds: consent.organisationIds,
+    organisationKinds: consent.organisationKinds,
+    sections: consent.sections,
+    purpose: consent.purpose,
+    validFrom: consent.validFrom,
+    validUntil: consent.validUntil,
+    formLanguage: consent.formLanguage,
+    replaces: '',
+    requested: consent.id,
+  };
+}
 
 export function consentInputOf(scope: ScopeValues, way: SignWay = 'signed_paper'): ConsentInput {
   return {

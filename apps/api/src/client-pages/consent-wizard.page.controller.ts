@@ -15,11 +15,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   ConsentFormRenderer,
   ConsentsService,
+  type ConsentView,
   CURRENT_CONSENT_FORM_VERSION,
   EVIDENCE_MAX_BYTES,
   typedSignaturePdf,
 } from '@ohjaamo/consent';
-import { type FieldError, I18nService, type Language } from '@ohjaamo/platform';
+import { DomainError, type FieldError, I18nService, type Language } from '@ohjaamo/platform';
 import type { Response } from 'express';
 import { IdParam, InvalidIdFilter } from '../api-v1/id-param';
 import { Allow } from '../auth/access.decorators';
@@ -31,8 +32,10 @@ import { sendConsentForm } from './consent-form.response';
 import {
   checkSignStep,
   consentInputOf,
+  methodOf,
   type ScopeValues,
   scopeValuesOf,
+  scopeValuesOfConsent,
   type SignValues,
   signValuesOf,
   type SignWay,
@@ -86,6 +89,14 @@ export class ConsentWizardPageController {
     await this.view.scopeStep(req, res, client, values, [], 200);
   }
 
+  // The language switch and reloads ask for a step's address with GET; the wizard's state
+  // lives in the posted form only, so it starts again from step 1.
+  @Allow('consent.manage')
+  @Get(['scope', 'preview'])
+  restart(@Res() res: Response, @IdParam() id: string): void {
+    res.redirect(303, `/clients/${id}/consents/new`);
+  }
+
   /** Step 1 → 2: the scope checked (nothing stored), then the form to print or sign. */
   @Allow('consent.manage')
   @Post('scope')
@@ -130,6 +141,28 @@ export class ConsentWizardPageController {
     sendConsentForm(res, html);
   }
 
+  /** Step 2 for a consent asked for earlier: its stored scope, to be signed or refused. */
+  @Allow('consent.manage')
+  @Get(':consentId/answer')
+  async answer(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @IdParam() id: string,
+    @IdParam('consentId') consentId: string,
+  ): Promise<void> {
+    const client = await this.view.client(req, id);
+    const consent = await this.requestedConsent(req, id, consentId);
+    await this.view.signStep(
+      req,
+      res,
+      client,
+      scopeValuesOfConsent(consent),
+      NO_SIGNATURE,
+      [],
+      200,
+    );
+  }
+
   /** Step 3: the consent (given, requested or refused) with its evidence, in one go. */
   @Allow('consent.manage')
   @Post()
@@ -149,11 +182,23 @@ export class ConsentWizardPageController {
     @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
   ): Promise<void> {
     const client = await this.view.client(req, id);
-    const scope = scopeValuesOf(body);
+    const posted = scopeValuesOf(body);
     const sign = signValuesOf(body);
-    const scopeErrors = await this.consents.checkScope(consentInputOf(scope));
+    // An answer to a request keeps the stored scope; a new consent's scope is checked again.
+    const scope = posted.requested
+      ? scopeValuesOfConsent(await this.requestedConsent(req, id, posted.requested))
+      : posted;
+    const scopeErrors = scope.requested
+      ? []
+      : await this.consents.checkScope(consentInputOf(scope));
     if (scopeErrors.length) return this.view.scopeStep(req, res, client, scope, scopeErrors, 422);
     const step = checkSignStep(sign, file && file.size > 0 ? file.buffer : undefined);
+    if (scope.requested && step.way === 'requested') {
+      const errors = [
+        { field: 'way', code: 'wayRequired', messageKey: 'consentWizard.fieldErrors.wayRequired' },
+      ];
+      return this.view.signStep(req, res, client, scope, sign, errors, 422);
+    }
     if (!step.way) return this.view.signStep(req, res, client, scope, sign, step.errors, 422);
     if (step.errors.length) {
       return this.view.signStep(req, res, client, scope, sign, step.errors, 422);
@@ -182,6 +227,13 @@ export class ConsentWizardPageController {
   ): Promise<string> {
     const actor = req.auth!.actor;
     const input = consentInputOf(scope, way);
+    if (scope.requested) {
+      if (way === 'refused') return (await this.consents.refuse(actor, scope.requested)).id;
+      const answer = way === 'typed_name' ? this.typedEvidence(scope, typedName!) : evidence;
+      return (
+        await this.consents.giveRequested(actor, clientId, scope.requested, methodOf(way), answer)
+      ).id;
+    }
     if (way === 'requested' || way === 'refused') {
       return (await this.consents.recordUnsigned(actor, clientId, input, way)).id;
     }
@@ -190,6 +242,19 @@ export class ConsentWizardPageController {
       ? await this.consents.replace(actor, scope.replaces, input, proof, clientId)
       : await this.consents.give(actor, clientId, input, proof);
     return consent.id;
+  }
+
+  // A consent of this client still awaiting its answer; anything else is not found here.
+  private async requestedConsent(
+    req: AuthedRequest,
+    clientId: string,
+    consentId: string,
+  ): Promise<ConsentView> {
+    const consent = await this.consents.get(req.auth!.actor, consentId);
+    if (consent.clientId !== clientId || consent.status !== 'requested') {
+      throw DomainError.notFound('consent_not_found');
+    }
+    return consent;
   }
 
   // What the young person confirmed by typing their name, in the form's language.

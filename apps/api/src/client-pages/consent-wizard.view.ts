@@ -54,6 +54,7 @@ export class ConsentWizardView {
       validUntil: addDays(today, 364),
       formLanguage: language,
       replaces,
+      requested: '',
     };
   }
 
@@ -131,7 +132,8 @@ export class ConsentWizardView {
         // A multipart form is read after the CSRF check, so its token rides in the action.
         recordAction: `/clients/${client.id}/consents?_csrf=${encodeURIComponent(csrf)}`,
         errors: this.pages.errors(errors),
-        ways: SIGN_WAYS.map((w) => ({
+        // Answering a request: it can be given or refused, not asked for again.
+        ways: SIGN_WAYS.filter((w) => !(scope.requested && w === 'requested')).map((w) => ({
           value: w,
           label: this.i18n.translate(`consentWizard.ways.${w}`, {}, language),
           hint: this.i18n.translate(`consentWizard.wayHints.${w}`, {}, language),
