@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { END_REASONS } from '@ohjaamo/clients';
-import { ConcernsService, OutcomesService } from '@ohjaamo/outcomes';
-import { type FieldError, helsinkiDate, I18nService } from '@ohjaamo/platform';
+import { ConcernsService, OutcomesService, parseFollowUpMonths } from '@ohjaamo/outcomes';
+import { AppConfig, type FieldError, helsinkiDate, I18nService } from '@ohjaamo/platform';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/request-auth';
 import { DeskContext } from '../desk/desk-context';
@@ -35,6 +35,7 @@ export class OutcomesPageView {
     private readonly concerns: ConcernsService,
     private readonly desk: DeskContext,
     private readonly i18n: I18nService,
+    private readonly config: AppConfig,
   ) {}
 
   async render(
@@ -67,6 +68,8 @@ export class OutcomesPageView {
           ? this.i18n.translate(`outcomePage.endReasons.${client.endReason}`)
           : null,
         canWriteOutcomes: permissions.has('outcomes.write'),
+        followUpMonths: parseFollowUpMonths(this.config.FOLLOW_UP_MONTHS).join(', '),
+        reactionDays: this.config.CONCERN_REACTION_DAYS,
         canConcern: permissions.has('concerns.write'),
         canRelationship: permissions.has('clients.relationship'),
         outcomes: outcomes.map((o) => ({

@@ -58,7 +58,7 @@ export function chartOf(
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const t = (key: string, params: Record<string, string | number> = {}): string =>
     i18n.translate(key, params, language);
-  const rows = trend.map((a, i) => {
+  const rows: SelfAssessmentChart['rows'] = trend.map((a, i) => {
     const barY = TOP + i * ROW;
     return {
       label: areaLabel(byCode.get(a.area), a.area, language),
@@ -75,7 +75,7 @@ export function chartOf(
       latest: a.latest,
       latestOn: a.latestOn,
       change: a.change > 0 ? `+${a.change}` : String(a.change),
-      changeKind: (a.change > 0 ? 'up' : a.change < 0 ? 'down' : 'same'),
+      changeKind: a.change > 0 ? 'up' : a.change < 0 ? 'down' : 'same',
     };
   });
   const improved = trend.filter((a) => a.change > 0).length;
