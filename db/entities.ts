@@ -1,6 +1,7 @@
 import { AuditLogEntry } from '@ohjaamo/audit';
 import { CLIENT_ENTITIES, RECORD_ENTITIES } from '@ohjaamo/clients';
 import { CONSENT_ENTITIES } from '@ohjaamo/consent';
+import { EMPLOYER_ENTITIES } from '@ohjaamo/employers';
 import { IDENTITY_ENTITIES } from '@ohjaamo/identity';
 import { JOB_ENTITIES } from '@ohjaamo/jobs';
 import { OUTCOME_ENTITIES } from '@ohjaamo/outcomes';
@@ -22,5 +23,6 @@ export const ENTITIES: (new () => object)[] = [
   ...JOB_ENTITIES,
   ...PLAN_ENTITIES,
   ...OUTCOME_ENTITIES,
+  ...EMPLOYER_ENTITIES,
   ...REPORT_ENTITIES,
 ];

@@ -8,6 +8,7 @@ import { Visits1764100000000 } from './1764100000000-visits';
 import { RecordAndConsent1764200000000 } from './1764200000000-record-and-consent';
 import { Jobs1764300000000 } from './1764300000000-jobs';
 import { PlansOutcomes1764400000000 } from './1764400000000-plans-outcomes';
+import { Employers1764500000000 } from './1764500000000-employers';
 import { Reports1764600000000 } from './1764600000000-reports';
 
 /**
@@ -25,5 +26,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RecordAndConsent1764200000000,
   Jobs1764300000000,
   PlansOutcomes1764400000000,
+  Employers1764500000000,
   Reports1764600000000,
 ];

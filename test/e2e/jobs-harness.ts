@@ -11,14 +11,24 @@ import {
 import { QueueBackend, Queues } from '@ohjaamo/platform';
 import type { Worker } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { JobRegistry } from '../../apps/worker/src/job-registry';
 import { SmsHandler } from '../../apps/worker/src/messages/sms.handler';
 import { OutboxRelay, type RelayOptions } from '../../apps/worker/src/relay/outbox-relay';
+import { ConcernOverdueReminder } from '../../apps/worker/src/reminders/concern-overdue.reminder';
+import { ConsentExpiredReminder } from '../../apps/worker/src/reminders/consent-expired.reminder';
+import { ConsentExpiringReminder } from '../../apps/worker/src/reminders/consent-expiring.reminder';
+import { EventTomorrowReminder } from '../../apps/worker/src/reminders/event-tomorrow.reminder';
+import { FollowUpDueReminder } from '../../apps/worker/src/reminders/follow-up-due.reminder';
 import { NoContactReminder } from '../../apps/worker/src/reminders/no-contact.reminder';
+import { PlanActionDueReminder } from '../../apps/worker/src/reminders/plan-action-due.reminder';
+import { PlanReviewReminder } from '../../apps/worker/src/reminders/plan-review.reminder';
 import { ReminderCatalogue } from '../../apps/worker/src/reminders/reminder-catalogue';
 import { ReminderDeliverHandler } from '../../apps/worker/src/reminders/reminder-deliver.handler';
 import { ReminderScanHandler } from '../../apps/worker/src/reminders/reminder-scan.handler';
+import { YoungPersonDelivery } from '../../apps/worker/src/reminders/young-person-delivery';
 import { RetentionHandler } from '../../apps/worker/src/retention/retention.handler';
 
 /** A movable clock for the worker's handlers. */
@@ -47,14 +57,25 @@ export class JobsHarness {
     readonly dataSource: DataSource,
     databaseUrl: string,
     smtpUrl?: string,
+    /** A Redis of the test's own (one it stops and restarts); default: the tests' one. */
+    redisUrl?: string,
   ) {
     this.backend = new QueueBackend({
-      REDIS_URL: process.env.REDIS_URL || undefined,
+      REDIS_URL: redisUrl ?? (process.env.REDIS_URL || undefined),
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: `{j${randomBytes(4).toString('hex')}}`,
     });
     this.queues = new Queues(new Map(QUEUE_NAMES.map((n) => [n, this.backend.createQueue(n)])));
-    const catalogue = new ReminderCatalogue([new NoContactReminder(60)]);
+    const catalogue = new ReminderCatalogue([
+      new NoContactReminder(60),
+      new FollowUpDueReminder(),
+      new PlanReviewReminder(),
+      new PlanActionDueReminder(),
+      new ConsentExpiringReminder(),
+      new ConsentExpiredReminder(),
+      new ConcernOverdueReminder(),
+      new EventTomorrowReminder(),
+    ]);
     const ledger = new DeliveryLedger(dataSource);
     const templates = new MessageTemplates();
     this.email = new EmailSender(smtpUrl, 'Ohjaamo <no-reply@ohjaamo.test>');
@@ -67,6 +88,15 @@ export class JobsHarness {
       this.email,
       { PUBLIC_URL: 'http://localhost:3000' },
       this.clock,
+      new YoungPersonDelivery(
+        dataSource,
+        ledger,
+        templates,
+        this.email,
+        this.sms,
+        '21-08',
+        this.clock,
+      ),
     );
     this.smsHandler = new SmsHandler(dataSource, ledger, templates, this.sms, '21-08', this.clock);
     this.retention = new RetentionHandler(dataSource, new AuditService(dataSource), 5, this.clock);
@@ -95,10 +125,17 @@ export class JobsHarness {
     return queues;
   }
 
+  /** Starts the queue workers; a second call leaves the running ones alone. */
   startWorkers(): void {
-    this.workers = QUEUE_NAMES.map((name) =>
-      this.backend.createWorker(name, (job) => this.registry.dispatch(job), { concurrency: 4 }),
-    );
+    if (this.workers.length > 0) return;
+    this.workers = QUEUE_NAMES.map((name) => {
+      const worker = this.backend.createWorker(name, (job) => this.registry.dispatch(job), {
+        concurrency: 4,
+      });
+      // A lost connection is reported here and retried by BullMQ; tests assert on outcomes.
+      worker.on('error', () => undefined);
+      return worker;
+    });
   }
 
   async close(): Promise<void> {
@@ -176,4 +213,37 @@ export async function waitFor<T>(
     if (done(value) || Date.now() > until) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface ReceivedMail {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on a free port, keeping what it receives. */
+export async function startSmtp(): Promise<{
+  server: SMTPServer;
+  url: string;
+  mails: ReceivedMail[];
+}> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { server, url: `smtp://127.0.0.1:${port}`, mails };
 }

@@ -1,38 +1,15 @@
 import { enqueueSms } from '@ohjaamo/jobs';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { Fixtures } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { DAY_MS, insertClient, insertVisit, JobsHarness, waitFor } from './jobs-harness';
-
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free port, keeping what it receives. */
-async function startSmtp(): Promise<{ server: SMTPServer; url: string; mails: ReceivedMail[] }> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { server, url: `smtp://127.0.0.1:${port}`, mails };
-}
+import {
+  DAY_MS,
+  insertClient,
+  insertVisit,
+  JobsHarness,
+  type ReceivedMail,
+  startSmtp,
+  waitFor,
+} from './jobs-harness';
 
 describe('background jobs: reminders, outbox relay, quiet hours, retention', () => {
   let t: TestApp;

@@ -3,9 +3,10 @@ import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '@ohjaamo/audit';
 import { ClientsModule, RecordModule } from '@ohjaamo/clients';
 import { ConsentModule } from '@ohjaamo/consent';
+import { EmployersModule } from '@ohjaamo/employers';
 import { appDatabaseModule } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
-import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import { OutboxBacklogMetrics, QUEUE_NAMES } from '@ohjaamo/jobs';
 import { OutcomesModule } from '@ohjaamo/outcomes';
 import { PlansModule } from '@ohjaamo/plans';
 import { VisitsModule } from '@ohjaamo/visits';
@@ -20,10 +21,18 @@ import { ADMIN_PAGE_CONTROLLERS } from './admin/admin.controllers';
 import { API_V1_CONTROLLERS } from './api-v1/api-v1.controllers';
 import { AccessGuard } from './auth/access.guard';
 import { CLIENTS_API_CONTROLLERS } from './clients-api/clients-api.controllers';
+import {
+  CLIENT_RIGHTS_CONTROLLERS,
+  CLIENT_RIGHTS_PROVIDERS,
+} from './client-rights/client-rights.controllers';
+import { CLIENT_PAGE_CONTROLLERS, CLIENT_PAGE_PROVIDERS } from './client-pages/client-pages';
 import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
 import { PLANS_API_CONTROLLERS } from './plans-api/plans-api.controllers';
+import { PLAN_PAGE_CONTROLLERS, PLAN_PAGE_PROVIDERS } from './plan-pages/plan-pages';
+import { EMPLOYERS_API_CONTROLLERS } from './employers-api/employers-api.controllers';
+import { EVENT_PAGE_CONTROLLERS, EVENT_PAGE_PROVIDERS } from './event-pages/event-pages';
 import { Authenticator } from './auth/authenticator';
 import { DESK_PAGE_CONTROLLERS, DESK_PAGE_PROVIDERS } from './desk/desk.pages';
 import { HealthController } from './health/health.controller';
@@ -57,6 +66,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     VisitsModule,
     PlansModule,
     OutcomesModule,
+    EmployersModule,
     UiModule,
     // Lets tests (and tooling) list every route with its access rule.
     DiscoveryModule,
@@ -75,18 +85,28 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...VISITS_API_CONTROLLERS,
     ...PLANS_API_CONTROLLERS,
     ...OUTCOMES_API_CONTROLLERS,
+    ...EMPLOYERS_API_CONTROLLERS,
+    ...EVENT_PAGE_CONTROLLERS,
     ...DESK_PAGE_CONTROLLERS,
     NotificationsPageController,
     NotificationsApiController,
     QueueDashboardPageController,
+    ...CLIENT_RIGHTS_CONTROLLERS,
+    ...CLIENT_PAGE_CONTROLLERS,
+    ...PLAN_PAGE_CONTROLLERS,
     ...REPORT_CONTROLLERS,
   ],
   providers: [
     Authenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
     ...DESK_PAGE_PROVIDERS,
+    ...EVENT_PAGE_PROVIDERS,
     NotificationInbox,
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
+    ...CLIENT_RIGHTS_PROVIDERS,
+    ...CLIENT_PAGE_PROVIDERS,
+    ...PLAN_PAGE_PROVIDERS,
+    OutboxBacklogMetrics,
     ...REPORT_PROVIDERS,
   ],
 })

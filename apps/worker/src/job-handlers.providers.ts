@@ -15,13 +15,23 @@ import {
 } from '@ohjaamo/jobs';
 import { AppConfig, Queues } from '@ohjaamo/platform';
 import { DataSource } from 'typeorm';
+import { ConsentExpiryHandler } from './consent/consent-expiry.handler';
+import { OutboxPruneHandler } from './maintenance/outbox-prune.handler';
 import { SmsHandler } from './messages/sms.handler';
 import { OutboxRelay } from './relay/outbox-relay';
+import { ConcernOverdueReminder } from './reminders/concern-overdue.reminder';
+import { ConsentExpiredReminder } from './reminders/consent-expired.reminder';
+import { ConsentExpiringReminder } from './reminders/consent-expiring.reminder';
+import { EventTomorrowReminder } from './reminders/event-tomorrow.reminder';
+import { FollowUpDueReminder } from './reminders/follow-up-due.reminder';
 import { NoContactReminder } from './reminders/no-contact.reminder';
+import { PlanActionDueReminder } from './reminders/plan-action-due.reminder';
+import { PlanReviewReminder } from './reminders/plan-review.reminder';
 import { ReportReadyReminder } from './reports/report-ready.reminder';
 import { ReminderCatalogue } from './reminders/reminder-catalogue';
 import { ReminderDeliverHandler } from './reminders/reminder-deliver.handler';
 import { ReminderScanHandler } from './reminders/reminder-scan.handler';
+import { YoungPersonDelivery } from './reminders/young-person-delivery';
 import { RetentionHandler } from './retention/retention.handler';
 import { reportJobHandlers } from './reports/report-job-handlers';
 
@@ -35,6 +45,13 @@ export const JOB_PROVIDERS: Provider[] = [
     useFactory: (config: AppConfig) =>
       new ReminderCatalogue([
         new NoContactReminder(config.NO_CONTACT_DAYS),
+        new FollowUpDueReminder(),
+        new PlanReviewReminder(),
+        new PlanActionDueReminder(),
+        new ConsentExpiringReminder(),
+        new ConsentExpiredReminder(),
+        new ConcernOverdueReminder(),
+        new EventTomorrowReminder(),
         new ReportReadyReminder(),
       ]),
   },
@@ -86,9 +103,28 @@ export const JOB_PROVIDERS: Provider[] = [
     ): JobHandler[] =>
       [
         new ReminderScanHandler(ds, catalogue, clock),
-        new ReminderDeliverHandler(ds, catalogue, ledger, templates, email, config, clock),
+        new ReminderDeliverHandler(
+          ds,
+          catalogue,
+          ledger,
+          templates,
+          email,
+          config,
+          clock,
+          new YoungPersonDelivery(ds, ledger, templates, email, sms, config.QUIET_HOURS, clock),
+        ),
         new SmsHandler(ds, ledger, templates, sms, config.QUIET_HOURS, clock),
         new RetentionHandler(ds, audit, config.RETENTION_YEARS, clock),
+        new ConsentExpiryHandler(ds, audit, clock),
+        new OutboxPruneHandler(
+          ds,
+          catalogue,
+          {
+            outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
+            deliveryRetentionDays: config.DELIVERY_RETENTION_DAYS,
+          },
+          clock,
+        ),
         ...reportJobHandlers(ds, clock),
       ] as unknown as JobHandler[],
   },

@@ -16,6 +16,9 @@ export function schedules(catalogue: ReminderCatalogue) {
       data: { kind: definition.kind },
     })),
     { id: 'retention-anonymise', pattern: '30 3 * * *', name: 'retention.anonymise', data: {} },
+    // Just after midnight: the day before was a consent's last day.
+    { id: 'consent-expire', pattern: '5 0 * * *', name: 'consent.expire', data: {} },
+    { id: 'outbox-prune', pattern: '45 3 * * *', name: 'outbox.prune', data: {} },
     ...REPORT_SCHEDULES,
   ];
 }

@@ -1,2 +1,24 @@
 // Employers, vacancies and speed-date recruitment events.
-export {};
+export * from './employers.entities';
+export * from './employers.module';
+export * from './employer/business-id';
+export * from './employer/employer.entity';
+export * from './employer/employer-contact.entity';
+export * from './employer/vacancy.entity';
+export * from './employer/vacancy-kinds';
+export * from './employer/employer-rules';
+export * from './employer/employer-view';
+export * from './employer/employers.service';
+export * from './event/attendance';
+export * from './event/meeting-outcomes';
+export * from './event/recruitment-event.entity';
+export * from './event/event-employer.entity';
+export * from './event/event-registration.entity';
+export * from './event/event-rules';
+export * from './event/event-view';
+export * from './event/event-reader';
+export * from './event/events.service';
+export * from './event/schedule.service';
+export * from './event-day/event-day.service';
+export * from './event-day/event-report';
+export * from './scheduling';

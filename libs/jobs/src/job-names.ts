@@ -10,6 +10,10 @@ export const JOB_QUEUES = {
   'message.sms': QUEUES.notifications,
   /** Anonymises clients whose relationship ended long enough ago. */
   'retention.anonymise': QUEUES.maintenance,
+  /** Marks given consents past their last day as expired. */
+  'consent.expire': QUEUES.maintenance,
+  /** Deletes relayed outbox rows and delivery-ledger rows no longer needed. */
+  'outbox.prune': QUEUES.maintenance,
   /** Rebuilds the monthly report rollups of recent months, or of one month asked for. */
   'reports.rollup': QUEUES.maintenance,
   /** On the 1st: makes last month's report final and has the coordinators told. */

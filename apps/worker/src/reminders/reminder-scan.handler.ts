@@ -25,7 +25,16 @@ export class ReminderScanHandler implements JobHandler<{ kind: string }> {
       const due = await definition.findDue(manager, now);
       let enqueued = 0;
       for (const reminder of due) {
-        const payload = { kind, ...reminder };
+        const payload: Record<string, string> = {
+          kind,
+          subjectId: reminder.subjectId,
+          recipientId: reminder.recipientId,
+          dueDate: reminder.dueDate,
+        };
+        // Only when set, so staff reminders keep the payload they always had.
+        if (reminder.recipientType && reminder.recipientType !== 'staff') {
+          payload.recipientType = reminder.recipientType;
+        }
         // The same reminder found by tomorrow's scan hits the same key and is skipped.
         const dedupeKey = [
           'reminder',

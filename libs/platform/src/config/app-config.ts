@@ -166,6 +166,23 @@ export class AppConfig {
   @Max(50)
   RETENTION_YEARS = 5;
 
+  /** Days a relayed outbox row is kept (for tracing) before the nightly prune deletes it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS = 30;
+
+  /**
+   * Days a delivery-ledger row is kept at least. The prune never deletes a key whose
+   * reminder a scan could still find (docs/architecture.md, "Pruning").
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3650)
+  DELIVERY_RETENTION_DAYS = 400;
+
   /** Helsinki hours "HH-HH" in which no SMS goes to young people; postponed to the end. */
   @Matches(/^([01]\d|2[0-3])-([01]\d|2[0-3])$/, { message: 'must be "HH-HH", e.g. 21-08' })
   QUIET_HOURS = '21-08';

@@ -1,0 +1,243 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Actor, DomainError } from '@ohjaamo/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Employer } from '../employer/employer.entity';
+import { uniqueViolation } from '../unique-violation';
+import { EventClientGate } from './event-client-gate';
+import { EventEmployer } from './event-employer.entity';
+import { EventInterest } from './event-interest.entity';
+import { EventPreference } from './event-preference.entity';
+import { EventReader } from './event-reader';
+import { EventRegistration } from './event-registration.entity';
+import {
+  cleanEvent,
+  eventError,
+  type EventInput,
+  guestErrors,
+  type GuestInput,
+} from './event-rules';
+import { RecruitmentEvent } from './recruitment-event.entity';
+
+export interface RegistrationInput {
+  clientId?: string | null;
+  guest?: GuestInput | null;
+}
+
+const MAX_TABLES = 20;
+const alreadyRegistered = (): DomainError =>
+  DomainError.validation([eventError('clientId', 'alreadyRegistered')]);
+
+/** Creating events and the lists that feed the timetable: employers, people, wishes. */
+@Injectable()
+export class EventsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventReader) private readonly reader: EventReader,
+    @Inject(EventClientGate) private readonly gate: EventClientGate,
+  ) {}
+
+  async create(actor: Actor, input: EventInput): Promise<RecruitmentEvent> {
+    const { value, errors } = cleanEvent(input, actor.siteIds, new Date());
+    if (!value) throw DomainError.validation(errors);
+    return this.dataSource.manager.save(
+      this.dataSource.manager.create(RecruitmentEvent, { ...value, createdByUserId: actor.userId }),
+    );
+  }
+
+  async addEmployer(
+    actor: Actor,
+    eventId: string,
+    input: { employerId: string; tables: number },
+  ): Promise<EventEmployer> {
+    if (!Number.isInteger(input.tables) || input.tables < 1 || input.tables > MAX_TABLES) {
+      throw DomainError.validation([eventError('tables', 'tablesInvalid', { max: MAX_TABLES })]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.reader.event(manager, actor, eventId, true);
+      const employer = await manager.findOneBy(Employer, { id: input.employerId });
+      if (!employer) throw DomainError.validation([eventError('employerId', 'unknownEmployer')]);
+      const existing = await manager.findOneBy(EventEmployer, {
+        eventId,
+        employerId: input.employerId,
+      });
+      if (existing) {
+        throw DomainError.validation([eventError('employerId', 'employerAlreadyIn')]);
+      }
+      return manager.save(
+        manager.create(EventEmployer, {
+          eventId,
+          employerId: input.employerId,
+          tables: input.tables,
+        }),
+      );
+    });
+  }
+
+  async removeEmployer(actor: Actor, eventId: string, eventEmployerId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.reader.event(manager, actor, eventId, true);
+      const result = await manager.delete(EventEmployer, { id: eventEmployerId, eventId });
+      if (!result.affected) throw DomainError.notFound('event_employer_not_found');
+    });
+  }
+
+  /**
+   * Registers a young person: a client the user may see (audited), or a guest. Refused
+   * when the event is full or the client is registered already. The event row is locked,
+   * so two registrations at once cannot both take the last place.
+   */
+  async register(
+    actor: Actor,
+    eventId: string,
+    input: RegistrationInput,
+  ): Promise<EventRegistration> {
+    const hasClient = Boolean(input.clientId);
+    if (hasClient === Boolean(input.guest)) {
+      throw DomainError.validation([eventError('clientId', 'clientOrGuest')]);
+    }
+    if (input.guest) {
+      const errors = guestErrors(input.guest);
+      if (errors.length > 0) throw DomainError.validation(errors);
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const event = await this.reader.event(manager, actor, eventId, true);
+        const access = input.clientId ? await this.gate.open(actor, input.clientId) : null;
+        if (access) {
+          const taken = await manager.findOneBy(EventRegistration, {
+            eventId,
+            clientId: access.clientId,
+          });
+          if (taken) throw alreadyRegistered();
+        }
+        const [{ count, last }] = await manager.query<{ count: number; last: number }[]>(
+          `SELECT count(*)::int AS count, coalesce(max(number), 0)::int AS last
+             FROM event_registrations WHERE event_id = $1`,
+          [eventId],
+        );
+        if (count >= event.capacity) {
+          throw new DomainError('conflict', 'event_full', [], { capacity: event.capacity });
+        }
+        const guest = input.guest;
+        const registration = await manager.save(
+          manager.create(EventRegistration, {
+            eventId,
+            number: last + 1,
+            clientId: access?.clientId ?? null,
+            guestName: guest ? guest.name.trim() : null,
+            guestPhone: guest?.phone?.trim() || null,
+            guestEmail: guest?.email?.trim() || null,
+            guestLanguage: guest ? (guest.language ?? 'fi') : null,
+            guestConsentToContact: guest?.consentToContact === true,
+          }),
+        );
+        if (access) {
+          await this.gate.record(actor, access, 'event.registered', { eventId }, manager);
+        }
+        return registration;
+      });
+    } catch (error) {
+      if (uniqueViolation(error) === 'UQ_event_registrations_event_client') {
+        throw alreadyRegistered();
+      }
+      throw error;
+    }
+  }
+
+  async removeRegistration(actor: Actor, eventId: string, registrationId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.reader.event(manager, actor, eventId, true);
+      const result = await manager.delete(EventRegistration, { id: registrationId, eventId });
+      if (!result.affected) throw DomainError.notFound('registration_not_found');
+    });
+  }
+
+  /** Replaces a young person's ranking of the event's employers (best first). */
+  async setPreferences(
+    actor: Actor,
+    eventId: string,
+    registrationId: string,
+    eventEmployerIds: readonly string[],
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.reader.event(manager, actor, eventId, true);
+      await this.requireRegistration(manager, eventId, registrationId);
+      await this.requireMembers(
+        manager,
+        'event_employers',
+        eventId,
+        eventEmployerIds,
+        'eventEmployerIds',
+      );
+      await manager.delete(EventPreference, { registrationId });
+      if (eventEmployerIds.length === 0) return;
+      await manager.insert(
+        EventPreference,
+        eventEmployerIds.map((eventEmployerId, i) => ({
+          registrationId,
+          eventEmployerId,
+          rank: i + 1,
+        })),
+      );
+    });
+  }
+
+  /** Replaces the young people an employer wants to meet. */
+  async setInterest(
+    actor: Actor,
+    eventId: string,
+    eventEmployerId: string,
+    registrationIds: readonly string[],
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.reader.event(manager, actor, eventId, true);
+      const member = await manager.findOneBy(EventEmployer, { id: eventEmployerId, eventId });
+      if (!member) throw DomainError.notFound('event_employer_not_found');
+      await this.requireMembers(
+        manager,
+        'event_registrations',
+        eventId,
+        registrationIds,
+        'registrationIds',
+      );
+      await manager.delete(EventInterest, { eventEmployerId });
+      if (registrationIds.length === 0) return;
+      await manager.insert(
+        EventInterest,
+        registrationIds.map((registrationId) => ({ eventEmployerId, registrationId })),
+      );
+    });
+  }
+
+  private async requireRegistration(
+    manager: EntityManager,
+    eventId: string,
+    registrationId: string,
+  ): Promise<EventRegistration> {
+    const registration = await manager.findOneBy(EventRegistration, {
+      id: registrationId,
+      eventId,
+    });
+    if (!registration) throw DomainError.notFound('registration_not_found');
+    return registration;
+  }
+
+  // Every id must be of this event, and given once.
+  private async requireMembers(
+    manager: EntityManager,
+    table: 'event_employers' | 'event_registrations',
+    eventId: string,
+    ids: readonly string[],
+    field: string,
+  ): Promise<void> {
+    if (new Set(ids).size !== ids.length) {
+      throw DomainError.validation([eventError(field, 'repeated')]);
+    }
+    if (ids.length === 0) return;
+    const [{ n }] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE event_id = $1 AND id = ANY($2::uuid[])`,
+      [eventId, ids],
+    );
+    if (n !== ids.length) throw DomainError.validation([eventError(field, 'notInEvent')]);
+  }
+}
