@@ -2,7 +2,8 @@ import { MessageTemplates } from '@ohjaamo/jobs';
 import { addDays, helsinkiDate, parseHelsinkiLocal } from '@ohjaamo/platform';
 import { ConsentExpiryHandler } from '../../apps/worker/src/consent/consent-expiry.handler';
 import { AuditService } from '@ohjaamo/audit';
-import { Fixtures } from '../helpers/fixtures';
+import { signedInAgent } from '../helpers/browser-session';
+import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { JobsHarness, type ReceivedMail, startSmtp, waitFor } from './jobs-harness';
 import {
@@ -30,7 +31,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
   let jobs: JobsHarness;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
     fixtures = new Fixtures(t.app);
     smtp = await startSmtp();
     jobs = new JobsHarness(t.dataSource, t.databaseUrl, smtp.url);
@@ -514,6 +515,13 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
     expect(mailsTo(atSite.email)).toHaveLength(1);
     expect(await notificationsOf(elsewhere.id)).toEqual([]);
     expect(await notificationsOf(adviser.id)).toEqual([]);
+    // The coordinator's inbox, in Swedish: the deadline, and no way into a record.
+    const agent = await signedInAgent(t.app, atSite.email, TEST_PASSWORD);
+    const inbox = (await agent.get('/notifications').expect(200)).text;
+    expect(inbox).toContain(
+      `Reaktionstiden för en oro gick ut ${fiDate(day(0))} och ingen har ännu reagerat på den.`,
+    );
+    expect(inbox).not.toContain('/clients/');
     const text = mailText(mailsTo(atSite.email)[0].raw);
     expect(text).toContain('reaktionstiden för en oro gick ut');
     for (const secret of [clientId, overdue, 'Virtanen', 'Aino', 'sovitusti', '/clients/']) {
