@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { findConflicts } from './schedule-conflicts';
 import { generateSchedule } from './schedule-generator';
-import { fairnessOf, pairValueOf, scoreSchedule } from './schedule-objective';
-import { toProblem } from './scheduling-problem';
+import { fairnessOf } from './schedule-objective';
+import { scoreSchedule } from './schedule-score';
+import { pairValueOf, toProblem } from './scheduling-problem';
 import type { Meeting, SchedulingInput } from './schedule.types';
 
 // Property tests over random events: small enough to run hundreds of cases, with tables,
