@@ -6,6 +6,7 @@ import { IDENTITY_ENTITIES } from '@ohjaamo/identity';
 import { JOB_ENTITIES } from '@ohjaamo/jobs';
 import { OUTCOME_ENTITIES } from '@ohjaamo/outcomes';
 import { PLAN_ENTITIES } from '@ohjaamo/plans';
+import { REPORT_ENTITIES } from '@ohjaamo/reports';
 import { VISIT_ENTITIES } from '@ohjaamo/visits';
 
 /**
@@ -23,4 +24,5 @@ export const ENTITIES: (new () => object)[] = [
   ...PLAN_ENTITIES,
   ...OUTCOME_ENTITIES,
   ...EMPLOYER_ENTITIES,
+  ...REPORT_ENTITIES,
 ];

@@ -9,6 +9,7 @@ import { RecordAndConsent1764200000000 } from './1764200000000-record-and-consen
 import { Jobs1764300000000 } from './1764300000000-jobs';
 import { PlansOutcomes1764400000000 } from './1764400000000-plans-outcomes';
 import { Employers1764500000000 } from './1764500000000-employers';
+import { Reports1764600000000 } from './1764600000000-reports';
 
 /**
  * The migrations, oldest first. A new migration is generated into this folder
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Jobs1764300000000,
   PlansOutcomes1764400000000,
   Employers1764500000000,
+  Reports1764600000000,
 ];

@@ -21,7 +21,13 @@ describe('the demo data set', () => {
                (SELECT count(*)::int FROM staff_users) AS users,
                (SELECT count(*)::int FROM clients) AS clients,
                (SELECT count(*)::int FROM visits) AS visits,
-               (SELECT count(*)::int FROM desk_queue_entries) AS queue`);
+               (SELECT count(*)::int FROM desk_queue_entries) AS queue,
+               (SELECT count(*)::int FROM plans) AS plans,
+               (SELECT count(*)::int FROM plan_versions) AS plan_versions,
+               (SELECT count(*)::int FROM self_assessments) AS self_assessments,
+               (SELECT count(*)::int FROM outcomes) AS outcomes,
+               (SELECT count(*)::int FROM follow_ups) AS follow_ups,
+               (SELECT count(*)::int FROM concerns) AS concerns`);
       return rows[0];
     });
 
@@ -33,6 +39,14 @@ describe('the demo data set', () => {
     expect(first.clients).toBe(200);
     expect(first.visits).toBe(2000);
     expect(first.queue).toBeGreaterThan(500);
+    // Plans with versions, a baseline and later self-assessments, outcomes with their
+    // follow-ups, and concerns: enough for the plan pages, "My tasks" and the coordinator.
+    expect(first.plans).toBe(8);
+    expect(first.plan_versions).toBeGreaterThan(first.plans);
+    expect(first.self_assessments).toBeGreaterThanOrEqual(2 * first.plans);
+    expect(first.outcomes).toBe(4);
+    expect(first.follow_ups).toBe(12);
+    expect(first.concerns).toBe(2);
 
     expect(await loadDemoData(database.url)).toBe(false);
     expect(await counts(database.url)).toEqual(first);
@@ -52,6 +66,14 @@ describe('the demo data set', () => {
         `SELECT count(*)::int AS n FROM (SELECT client_id FROM visits WHERE client_id IS NOT NULL AND first_visit GROUP BY client_id HAVING count(*) > 1) x`,
       );
       expect(firstVisits.rows[0].n).toBe(0);
+      // The demo adviser has plan actions to do, and one concern is past its deadline.
+      const tasks = await client.query<{ actions: number; overdue: number }>(`
+        SELECT (SELECT count(*)::int FROM plans p, jsonb_array_elements(p.content->'actions') a
+                 WHERE a->'responsible'->>'staffUserId' = u.id::text) AS actions,
+               (SELECT count(*)::int FROM concerns WHERE resolved_at IS NULL AND react_by < now()) AS overdue
+          FROM staff_users u WHERE u.email = 'adviser@demo.ohjaamo.fi'`);
+      expect(tasks.rows[0].actions).toBeGreaterThan(0);
+      expect(tasks.rows[0].overdue).toBe(1);
     });
   });
 

@@ -57,9 +57,11 @@ export class JobsHarness {
     readonly dataSource: DataSource,
     databaseUrl: string,
     smtpUrl?: string,
+    /** A Redis of the test's own (one it stops and restarts); default: the tests' one. */
+    redisUrl?: string,
   ) {
     this.backend = new QueueBackend({
-      REDIS_URL: process.env.REDIS_URL || undefined,
+      REDIS_URL: redisUrl ?? (process.env.REDIS_URL || undefined),
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: `{j${randomBytes(4).toString('hex')}}`,
     });
@@ -123,10 +125,17 @@ export class JobsHarness {
     return queues;
   }
 
+  /** Starts the queue workers; a second call leaves the running ones alone. */
   startWorkers(): void {
-    this.workers = QUEUE_NAMES.map((name) =>
-      this.backend.createWorker(name, (job) => this.registry.dispatch(job), { concurrency: 4 }),
-    );
+    if (this.workers.length > 0) return;
+    this.workers = QUEUE_NAMES.map((name) => {
+      const worker = this.backend.createWorker(name, (job) => this.registry.dispatch(job), {
+        concurrency: 4,
+      });
+      // A lost connection is reported here and retried by BullMQ; tests assert on outcomes.
+      worker.on('error', () => undefined);
+      return worker;
+    });
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@ import { MessageTemplates } from '@ohjaamo/jobs';
 import { addDays, helsinkiDate, parseHelsinkiLocal } from '@ohjaamo/platform';
 import { ConsentExpiryHandler } from '../../apps/worker/src/consent/consent-expiry.handler';
 import { AuditService } from '@ohjaamo/audit';
-import { Fixtures } from '../helpers/fixtures';
+import { signedInAgent } from '../helpers/browser-session';
+import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { JobsHarness, type ReceivedMail, startSmtp, waitFor } from './jobs-harness';
 import {
@@ -30,7 +31,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
   let jobs: JobsHarness;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
     fixtures = new Fixtures(t.app);
     smtp = await startSmtp();
     jobs = new JobsHarness(t.dataSource, t.databaseUrl, smtp.url);
@@ -64,6 +65,18 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
           AND payload->>'kind' = $1 AND payload->>'subjectId' = $2`,
       [kind, subjectId],
     );
+
+  /** Runs every delivery job of a kind again, directly; returns what it delivered. */
+  const redeliverAll = async (kind: string): Promise<string[]> => {
+    const rows = await t.dataSource.query<{ payload: Record<string, string> }[]>(
+      `SELECT payload FROM outbox WHERE job_name = 'reminder.deliver' AND payload->>'kind' = $1`,
+      [kind],
+    );
+    const delivered: string[] = [];
+    for (const row of rows)
+      delivered.push(...(await jobs.deliver.deliver(row.payload as never)).delivered);
+    return delivered;
+  };
 
   it('reminds the responsible worker of a due follow-up, or the outcome’s recorder when the client has none, exactly once even when the job runs twice', async () => {
     const organisation = await fixtures.organisation();
@@ -431,7 +444,11 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
         ['reminders.consent_expired', { date: fiDate(day(-1)) }, `/clients/${clientId}`],
       ]),
     );
+    // Run twice: nothing more.
+    expect(await redeliverAll('consent_expiring')).toEqual([]);
+    expect(await redeliverAll('consent_expired')).toEqual([]);
     expect(await notificationsOf(worker.id)).toHaveLength(2);
+    expect(mailsTo(worker.email)).toHaveLength(2);
     const texts = mailsTo(worker.email).map((m) => mailText(m.raw));
     expect(texts.some((x) => x.includes(`suostumus on voimassa ${fiDate(day(20))} asti`))).toBe(
       true,
@@ -494,12 +511,91 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
         },
       ]);
     }
+    expect(await redeliverAll('concern_overdue')).toEqual([]);
+    expect(mailsTo(atSite.email)).toHaveLength(1);
     expect(await notificationsOf(elsewhere.id)).toEqual([]);
     expect(await notificationsOf(adviser.id)).toEqual([]);
+    // The coordinator's inbox, in Swedish: the deadline, and no way into a record.
+    const agent = await signedInAgent(t.app, atSite.email, TEST_PASSWORD);
+    const inbox = (await agent.get('/notifications').expect(200)).text;
+    expect(inbox).toContain(
+      `Reaktionstiden för en oro gick ut ${fiDate(day(0))} och ingen har ännu reagerat på den.`,
+    );
+    expect(inbox).not.toContain('/clients/');
     const text = mailText(mailsTo(atSite.email)[0].raw);
     expect(text).toContain('reaktionstiden för en oro gick ut');
     for (const secret of [clientId, overdue, 'Virtanen', 'Aino', 'sovitusti', '/clients/']) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it('keeps a burst of the new kinds while the queue backend is down and delivers each once when it is back', async () => {
+    const organisation = await fixtures.organisation();
+    const worker = await fixtures.user({ roles: ['adviser'], organisation, language: 'fi' });
+    const followUps: string[] = [];
+    const young: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const clientId = await insertContactableClient(t.dataSource, {
+        organisationId: organisation.id,
+        responsibleWorkerId: worker.id,
+        preferredContact: 'sms',
+      });
+      const { followUpId } = await insertOutcomeWithFollowUp(t.dataSource, {
+        clientId,
+        recorder: worker,
+        dueOn: day(0),
+      });
+      await insertPlan(t.dataSource, {
+        clientId,
+        author: worker,
+        startDate: day(-10),
+        actions: [{ what: 'Hakee', responsible: { kind: 'young_person' }, dueDate: day(2) }],
+      });
+      followUps.push(followUpId);
+      young.push(clientId);
+    }
+    expect(await jobs.scan.scan('follow_up_due')).toMatchObject({ enqueued: 6 });
+    expect(await jobs.scan.scan('plan_action_due')).toMatchObject({ enqueued: 6 });
+
+    const downQueues = jobs.unreachableQueues();
+    const down = jobs.relay({ batchSize: 4, maxBackoffMs: 200, addTimeoutMs: 300 }, downQueues);
+    await down.start();
+    await waitFor(
+      () => Promise.resolve(down.consecutiveFailures),
+      (n) => n >= 3,
+      15_000,
+    );
+    await down.stop();
+    await downQueues.close().catch(() => undefined);
+    const waiting = await t.dataSource.query(
+      `SELECT id FROM outbox WHERE relayed_at IS NULL
+          AND (payload->>'subjectId' = ANY($1) OR payload->>'recipientId' = ANY($2))`,
+      [followUps, young],
+    );
+    expect(waiting).toHaveLength(12);
+    expect(smsTo(young[0])).toBe(0);
+
+    const up = jobs.relay({ batchSize: 4, listenUrl: t.databaseUrl });
+    await up.start();
+    await waitFor(
+      async () => (await notificationsOf(worker.id)).length,
+      (n) => n >= 6,
+    );
+    await waitFor(
+      () => Promise.resolve(young.reduce((sum, id) => sum + smsTo(id), 0)),
+      (n) => n >= 6,
+    );
+    await waitFor(
+      () => Promise.resolve(mailsTo(worker.email).length),
+      (n) => n >= 6,
+    );
+    // A second scan and more relay passes add nothing.
+    expect((await jobs.scan.scan('follow_up_due')).enqueued).toBe(0);
+    expect((await jobs.scan.scan('plan_action_due')).enqueued).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    await up.stop();
+    expect(await notificationsOf(worker.id)).toHaveLength(6);
+    expect(mailsTo(worker.email)).toHaveLength(6);
+    for (const id of young) expect(smsTo(id)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Outbox, QUEUES } from '@ohjaamo/jobs';
-import { Queues } from '@ohjaamo/platform';
+import { AppConfig, Queues } from '@ohjaamo/platform';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobRegistry } from '../../apps/worker/src/job-registry';
@@ -36,6 +36,27 @@ describe('worker process', () => {
     const maintenance = await queues.get(QUEUES.maintenance).getJobSchedulers();
     expect(notifications.map((s) => s.key ?? s.id)).toContain('reminder-scan-no_contact');
     expect(maintenance.map((s) => s.key ?? s.id)).toContain('retention-anonymise');
+    expect(notifications.map((s) => s.key ?? s.id)).toEqual(
+      expect.arrayContaining([
+        'reminder-scan-follow_up_due',
+        'reminder-scan-plan_review',
+        'reminder-scan-plan_action_due',
+        'reminder-scan-consent_expiring',
+        'reminder-scan-consent_expired',
+        'reminder-scan-concern_overdue',
+      ]),
+    );
+    expect(maintenance.map((s) => s.key ?? s.id)).toEqual(
+      expect.arrayContaining(['consent-expire', 'outbox-prune']),
+    );
+  });
+
+  it('reports the outbox backlog on its metrics port', async () => {
+    const port = worker.get(AppConfig).WORKER_HEALTH_PORT;
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    const text = await res.text();
+    expect(text).toMatch(/^outbox_rows_waiting \d+$/m);
+    expect(text).toMatch(/^outbox_oldest_waiting_seconds \d+$/m);
   });
 
   it('runs a scan written to the outbox through relay, queue and delivery', async () => {

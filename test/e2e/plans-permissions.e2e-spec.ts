@@ -67,6 +67,7 @@ describe('plans and outcomes: permissions', () => {
     ],
     ['post', `/api/v1/follow-ups/${followUpId}`, { stillHolds: true }],
     ['get', '/api/v1/me/tasks'],
+    ['get', `/api/v1/clients/${clientId}/concerns`],
     ['post', `/api/v1/clients/${clientId}/concerns`, { description: 'Huoli' }],
     ['post', `/api/v1/concerns/${concernId}/resolve`, {}],
   ];
@@ -110,6 +111,7 @@ describe('plans and outcomes: permissions', () => {
       .send({ stillHolds: true })
       .expect(404);
     await t.http.post(`/api/v1/concerns/${none}/resolve`).set(who.adviser).send({}).expect(404);
+    await t.http.get(`/api/v1/clients/${none}/concerns`).set(who.adviser).expect(404);
     await t.http.get(`/api/v1/clients/not-a-uuid/plan`).set(who.adviser).expect(400);
   });
 });

@@ -1,6 +1,20 @@
-import type { Organisation, Role } from '@ohjaamo/identity';
+import type { Organisation, Role, Site, StaffUser } from '@ohjaamo/identity';
+import type request from 'supertest';
 import { Fixtures } from '../helpers/fixtures';
+import { registeredRoutes } from '../helpers/routes';
 import { createTestApp, TestApp } from '../helpers/test-app';
+import {
+  CLIENT_ENDPOINTS,
+  CLIENT_ROUTE,
+  MATRIX_AGENCIES,
+  MATRIX_ROLES,
+  MATRIX_STATES,
+  NO_SUCH_ID,
+  type MatrixAgency,
+  type MatrixRequest,
+  type MatrixState,
+  type Subject,
+} from './client-endpoints.matrix';
 import {
   bearerFor,
   consentBody,
@@ -9,6 +23,7 @@ import {
   newEntry,
   type Headers,
 } from './consent-fixtures';
+import { planBody } from './plans-fixtures';
 
 // The authorisation matrix of the shared record: role × agency × consent state → status.
 // A youth-services adviser records a benefits entry. The consent under test names the
@@ -187,5 +202,159 @@ describe('record: authorisation matrix', () => {
       .set(as.recorder.adviser)
       .expect(200);
     expect(own.body.items[0]).toMatchObject({ visible: true, legalBasis: 'own_record' });
+  });
+});
+
+// Every client endpoint under /api/v1 × role × agency × consent state, from the table in
+// client-endpoints.matrix.ts. A route the table lacks fails the first test.
+describe('client endpoints: authorisation matrix', () => {
+  let t: TestApp;
+  let site: Site;
+  const as = {} as Record<MatrixAgency, Record<Role, Headers>>;
+  const users = {} as Record<MatrixAgency, Record<Role, StaffUser>>;
+  const orgs = {} as Record<MatrixAgency | 'elsewhere', Organisation>;
+  const subjects = {} as Record<MatrixState, Subject>;
+
+  const call = async (
+    method: string,
+    headers: Headers,
+    request: MatrixRequest,
+  ): Promise<request.Response> => {
+    const agent = t.http as unknown as Record<string, (url: string) => request.Test>;
+    const req = agent[method.toLowerCase()](request.url).set(headers);
+    if (request.file) return req.attach('file', request.file, 'evidence.png');
+    return request.body ? req.send(request.body) : req;
+  };
+  const asRecorder = async <T>(method: string, url: string, body?: object): Promise<T> => {
+    const res = await call(method, as.recorder.adviser, { url, body });
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.text}`);
+    return res.body as T;
+  };
+  const sql = <T>(query: string, params: unknown[]): Promise<T[]> =>
+    t.dataSource.query(query, params);
+
+  /** A client in `state`: registered by the recorder, with the consent the state names. */
+  const bareSubject = async (state: MatrixState): Promise<Subject> => {
+    const clientId = await newClient(t, as.recorder.adviser);
+    if (state === 'none') return { clientId, entryId: NO_SUCH_ID, consentId: null };
+    const scope =
+      state === 'another_agency'
+        ? { organisationIds: [orgs.elsewhere.id], sections: ['benefits'] }
+        : state === 'another_category'
+          ? { organisationIds: [orgs.other.id], sections: ['health_social'] }
+          : { organisationIds: [orgs.other.id], sections: ['benefits'] };
+    const consent = await asRecorder<{ id: string }>(
+      'post',
+      `/api/v1/clients/${clientId}/consents`,
+      consentBody(scope),
+    );
+    if (state === 'withdrawn') {
+      await asRecorder('post', `/api/v1/consents/${consent.id}/withdraw`, {});
+    }
+    if (state === 'expired') {
+      await sql(`UPDATE consents SET valid_from = $2, valid_until = $3 WHERE id = $1`, [
+        consent.id,
+        dayOffset(-60),
+        dayOffset(-1),
+      ]);
+    }
+    return { clientId, entryId: NO_SUCH_ID, consentId: consent.id };
+  };
+
+  /** The shared subject of a state: the bare one plus an entry, a visit, a plan and more. */
+  const fullSubject = async (state: MatrixState): Promise<Subject> => {
+    const subject = await bareSubject(state);
+    const { clientId } = subject;
+    subject.entryId = await newEntry(t, as.recorder.adviser, clientId, 'benefits');
+    await asRecorder('post', '/api/v1/visits', { siteId: site.id, clientId });
+    await asRecorder('put', `/api/v1/clients/${clientId}/plan`, planBody());
+    await asRecorder('post', `/api/v1/clients/${clientId}/outcomes`, {
+      category: 'work_trial',
+      startDate: dayOffset(-10),
+      source: 'agency_record',
+    });
+    await asRecorder('post', `/api/v1/clients/${clientId}/concerns`, { description: 'Huoli' });
+    await asRecorder('post', `/api/v1/clients/${clientId}/self-assessments`, {
+      scores: [{ area: 'money', score: 5 }],
+    });
+    return subject;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
+    const fixtures = new Fixtures(t.app);
+    site = await fixtures.site();
+    orgs.recorder = await fixtures.organisation('youth_services');
+    orgs.other = await fixtures.organisation('kela');
+    orgs.elsewhere = await fixtures.organisation('ngo');
+    for (const agency of MATRIX_AGENCIES) {
+      as[agency] = {} as Record<Role, Headers>;
+      users[agency] = {} as Record<Role, StaffUser>;
+      for (const role of MATRIX_ROLES) {
+        const user = await fixtures.user({
+          roles: [role],
+          organisation: orgs[agency],
+          sites: [site],
+        });
+        users[agency][role] = user;
+        as[agency][role] = await bearerFor(t, user);
+      }
+    }
+    for (const state of MATRIX_STATES) subjects[state] = await fullSubject(state);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has a row for every client route the app registers, and no row without a route', () => {
+    const registered = registeredRoutes(t.app)
+      .filter((r) => CLIENT_ROUTE.test(r.path))
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    const rows = CLIENT_ENDPOINTS.map((r) => `${r.method} ${r.route}`).sort();
+    expect(rows).toEqual(registered);
+    expect(new Set(rows).size).toBe(rows.length);
+  });
+
+  const CASES = CLIENT_ENDPOINTS.flatMap((row) =>
+    MATRIX_STATES.map((state) => ({ row, state, name: `${row.method} ${row.route}` })),
+  );
+
+  it.each(CASES)('$name, consent $state', async ({ row, state }) => {
+    const expected: Record<string, number> = {};
+    const actual: Record<string, number> = {};
+    const unaudited: string[] = [];
+    for (const agency of MATRIX_AGENCIES) {
+      for (const role of MATRIX_ROLES) {
+        const key = `${role} of ${agency}`;
+        expected[key] = row.expected(role, agency, state);
+        const request = await row.request({
+          subject: subjects[state],
+          state,
+          fresh: () => bareSubject(state),
+          asRecorder: (method, url, body) => asRecorder(method, url, body),
+          sql,
+        });
+        const [{ last }] = await sql<{ last: string }>(
+          `SELECT coalesce(max(id), 0)::text AS last FROM audit_log`,
+          [],
+        );
+        const res = await call(row.method, as[agency][role], request);
+        actual[key] = res.status;
+        if (row.read && res.status === 200) {
+          // Every successful read of client data leaves a row naming its legal basis.
+          const rows = await sql<{ legal_basis: string | null }>(
+            `SELECT legal_basis FROM audit_log
+              WHERE id > $1 AND client_id = $2 AND actor_user_id = $3 AND outcome = 'success'`,
+            [last, subjects[state].clientId, users[agency][role].id],
+          );
+          if (rows.length === 0 || rows.some((r) => r.legal_basis === null)) {
+            unaudited.push(`${key}: ${JSON.stringify(rows)}`);
+          }
+        }
+      }
+    }
+    expect(actual).toEqual(expected);
+    expect(unaudited).toEqual([]);
   });
 });

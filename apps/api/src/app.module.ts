@@ -6,7 +6,7 @@ import { ConsentModule } from '@ohjaamo/consent';
 import { EmployersModule } from '@ohjaamo/employers';
 import { appDatabaseModule } from '@ohjaamo/db';
 import { IdentityModule } from '@ohjaamo/identity';
-import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import { OutboxBacklogMetrics, QUEUE_NAMES } from '@ohjaamo/jobs';
 import { OutcomesModule } from '@ohjaamo/outcomes';
 import { PlansModule } from '@ohjaamo/plans';
 import { VisitsModule } from '@ohjaamo/visits';
@@ -21,10 +21,16 @@ import { ADMIN_PAGE_CONTROLLERS } from './admin/admin.controllers';
 import { API_V1_CONTROLLERS } from './api-v1/api-v1.controllers';
 import { AccessGuard } from './auth/access.guard';
 import { CLIENTS_API_CONTROLLERS } from './clients-api/clients-api.controllers';
+import {
+  CLIENT_RIGHTS_CONTROLLERS,
+  CLIENT_RIGHTS_PROVIDERS,
+} from './client-rights/client-rights.controllers';
+import { CLIENT_PAGE_CONTROLLERS, CLIENT_PAGE_PROVIDERS } from './client-pages/client-pages';
 import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
 import { PLANS_API_CONTROLLERS } from './plans-api/plans-api.controllers';
+import { PLAN_PAGE_CONTROLLERS, PLAN_PAGE_PROVIDERS } from './plan-pages/plan-pages';
 import { EMPLOYERS_API_CONTROLLERS } from './employers-api/employers-api.controllers';
 import { EVENT_PAGE_CONTROLLERS, EVENT_PAGE_PROVIDERS } from './event-pages/event-pages';
 import { Authenticator } from './auth/authenticator';
@@ -39,6 +45,8 @@ import { NotificationsApiController } from './notifications/notifications.api.co
 import { NotificationsPageController } from './notifications/notifications.page.controller';
 import { UnreadCountInterceptor } from './notifications/unread-count.interceptor';
 import { QueueDashboardPageController } from './queue-dashboard/queue-dashboard.page.controller';
+import { REPORT_CONTROLLERS } from './reports/reports.controllers';
+import { REPORT_PROVIDERS } from './reports/reports.providers';
 import { UiModule } from './ui/ui.module';
 import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
 
@@ -83,6 +91,10 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     NotificationsPageController,
     NotificationsApiController,
     QueueDashboardPageController,
+    ...CLIENT_RIGHTS_CONTROLLERS,
+    ...CLIENT_PAGE_CONTROLLERS,
+    ...PLAN_PAGE_CONTROLLERS,
+    ...REPORT_CONTROLLERS,
   ],
   providers: [
     Authenticator,
@@ -91,6 +103,11 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...EVENT_PAGE_PROVIDERS,
     NotificationInbox,
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
+    ...CLIENT_RIGHTS_PROVIDERS,
+    ...CLIENT_PAGE_PROVIDERS,
+    ...PLAN_PAGE_PROVIDERS,
+    OutboxBacklogMetrics,
+    ...REPORT_PROVIDERS,
   ],
 })
 export class AppModule {}

@@ -27,11 +27,13 @@ import { FollowUpDueReminder } from './reminders/follow-up-due.reminder';
 import { NoContactReminder } from './reminders/no-contact.reminder';
 import { PlanActionDueReminder } from './reminders/plan-action-due.reminder';
 import { PlanReviewReminder } from './reminders/plan-review.reminder';
+import { ReportReadyReminder } from './reports/report-ready.reminder';
 import { ReminderCatalogue } from './reminders/reminder-catalogue';
 import { ReminderDeliverHandler } from './reminders/reminder-deliver.handler';
 import { ReminderScanHandler } from './reminders/reminder-scan.handler';
 import { YoungPersonDelivery } from './reminders/young-person-delivery';
 import { RetentionHandler } from './retention/retention.handler';
+import { reportJobHandlers } from './reports/report-job-handlers';
 
 /** Everything the handlers need, built from config; one list so the module stays short. */
 export const JOB_PROVIDERS: Provider[] = [
@@ -50,6 +52,7 @@ export const JOB_PROVIDERS: Provider[] = [
         new ConsentExpiredReminder(),
         new ConcernOverdueReminder(),
         new EventTomorrowReminder(),
+        new ReportReadyReminder(),
       ]),
   },
   {
@@ -122,6 +125,7 @@ export const JOB_PROVIDERS: Provider[] = [
           },
           clock,
         ),
+        ...reportJobHandlers(ds, clock),
       ] as unknown as JobHandler[],
   },
 ];

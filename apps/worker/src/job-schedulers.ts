@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { JOB_OPTIONS, queueOf } from '@ohjaamo/jobs';
 import { Queues } from '@ohjaamo/platform';
 import { ReminderCatalogue } from './reminders/reminder-catalogue';
+import { REPORT_SCHEDULES } from './reports/report-job-handlers';
 
 const ZONE = 'Europe/Helsinki';
 
@@ -18,6 +19,7 @@ export function schedules(catalogue: ReminderCatalogue) {
     // Just after midnight: the day before was a consent's last day.
     { id: 'consent-expire', pattern: '5 0 * * *', name: 'consent.expire', data: {} },
     { id: 'outbox-prune', pattern: '45 3 * * *', name: 'outbox.prune', data: {} },
+    ...REPORT_SCHEDULES,
   ];
 }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { appDatabaseModule } from '@ohjaamo/db';
-import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import { OutboxBacklogMetrics, QUEUE_NAMES } from '@ohjaamo/jobs';
 import {
   ConfigModule,
   HealthModule,
@@ -31,6 +31,7 @@ import { RelayRunner } from './relay/relay-runner';
     JobSchedulers,
     RelayRunner,
     WorkerHealthServer,
+    OutboxBacklogMetrics,
   ],
 })
 export class WorkerModule {}

@@ -1,4 +1,4 @@
-import type { ClientStatus, ContactMethod } from './client-status';
+import type { ClientGender, ClientStatus, ContactMethod } from './client-status';
 
 /**
  * A client's editable fields. On update, a field left out stays as it is and null
@@ -16,6 +16,8 @@ export interface ClientFields {
   preferredContact?: ContactMethod | null;
   /** ISO 639-1 (or -2) code of the young person's language. */
   language?: string | null;
+  /** Optional, for the statistics: female, male, other or not_stated. */
+  gender?: ClientGender | null;
   municipality?: string | null;
   /** Non-disclosure order (turvakielto): no address may then be given or kept. */
   nonDisclosure?: boolean;

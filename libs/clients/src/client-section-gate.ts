@@ -46,13 +46,14 @@ export abstract class ClientSectionGate {
     action: string,
     details: AuditDetails,
     manager?: EntityManager,
+    section: string = this.section,
   ): Promise<void> {
     const access = {
       clientId,
       legalBasis: this.policy.legalBasis(actor, { createdByOrganisationId }),
       responsibleWorkerId: actor.userId,
     };
-    await this.record(actor, access, action, details, manager);
+    await this.record(actor, access, action, details, manager, section);
   }
 
   async record(

@@ -13,3 +13,7 @@ export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
 export const CONTACT_METHODS = ['phone', 'sms', 'email', 'in_person'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+/** A client's gender as the young person states it; optional. */
+export const CLIENT_GENDERS = ['female', 'male', 'other', 'not_stated'] as const;
+export type ClientGender = (typeof CLIENT_GENDERS)[number];

@@ -28,6 +28,7 @@ export interface ClientView {
   lastName: string;
   birthDate: string | null;
   language: string | null;
+  gender: string | null;
   municipality: string | null;
   status: ClientStatus;
   /** For optimistic locking: send it back with an update. */
@@ -44,6 +45,7 @@ export function toClientView(client: Client, access: RegistryAccess): ClientView
     lastName: client.lastName,
     birthDate: client.birthDate,
     language: client.language,
+    gender: client.gender,
     // Where a protected person lives is part of what the order protects.
     municipality: full || !client.nonDisclosure ? client.municipality : null,
     status: client.status,

@@ -11,7 +11,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { Organisation, StaffUser } from '@ohjaamo/identity';
-import type { ClientStatus, ContactMethod, EndReason } from './client-status';
+import type { ClientGender, ClientStatus, ContactMethod, EndReason } from './client-status';
 
 /**
  * A young person in the registry. The personal identity code is stored encrypted and
@@ -33,6 +33,7 @@ import type { ClientStatus, ContactMethod, EndReason } from './client-status';
   `NOT "non_disclosure" OR ("street_address" IS NULL AND "postal_code" IS NULL AND "post_office" IS NULL)`,
 )
 @Check('CHK_clients_status', `"status" IN ('active', 'ended')`)
+@Check('CHK_clients_gender', `"gender" IN ('female', 'male', 'other', 'not_stated')`)
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -78,6 +79,10 @@ export class Client {
   /** ISO 639-1 code of the young person's language (fi, sv, en, so, ar ...). */
   @Column({ type: 'varchar', length: 8, nullable: true })
   language!: string | null;
+
+  /** Optional, for the monthly statistics: female, male, other or not_stated. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  gender!: ClientGender | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   municipality!: string | null;

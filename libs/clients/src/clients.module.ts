@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@ohjaamo/audit';
 import { IdentityModule } from '@ohjaamo/identity';
 import { ClientAccessPolicy } from './access/client-access.policy';
+import { ClientAnonymiser } from './anonymisation/client-anonymiser';
 import { ClientAuditTrail } from './client-audit-trail';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
@@ -21,7 +22,8 @@ import { ClientDeskSearch } from './search/client-desk-search';
     ClientAuditTrail,
     ResponsibleWorkerCheck,
     ClientDeskSearch,
+    ClientAnonymiser,
   ],
-  exports: [ClientsService, ClientAccessPolicy],
+  exports: [ClientsService, ClientAccessPolicy, ClientAnonymiser],
 })
 export class ClientsModule {}

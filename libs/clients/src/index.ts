@@ -14,3 +14,4 @@ export { phoneDigits } from './rules/phone-number';
 export { nameKey } from './rules/name-key';
 export * from './record';
 export * from './client-section-gate';
+export * from './anonymisation/client-anonymiser';

@@ -65,4 +65,39 @@ describe('decideSection', () => {
     expect(recordRoleView(actor(['front_desk']))).toBe('identification');
     expect(recordRoleView(actor(['coordinator']))).toBeNull();
   });
+
+  describe('the reason a section is hidden', () => {
+    const lapsed = (ended: 'withdrawn' | 'expired') => ({ ...consent(), ended });
+
+    it('names a withdrawn consent that covered the section', () => {
+      expect(decideSection(actor(['adviser']), 'benefits', TE, [], [lapsed('withdrawn')])).toEqual({
+        visible: false,
+        reason: 'consent_withdrawn',
+      });
+    });
+
+    it('names an expired consent, the newest lapsed one deciding', () => {
+      expect(
+        decideSection(
+          actor(['adviser']),
+          'benefits',
+          TE,
+          [],
+          [lapsed('expired'), lapsed('withdrawn')],
+        ),
+      ).toEqual({ visible: false, reason: 'consent_expired' });
+    });
+
+    it('says no consent when the lapsed consent covered another category', () => {
+      expect(
+        decideSection(actor(['adviser']), 'health_social', TE, [], [lapsed('withdrawn')]),
+      ).toEqual({ visible: false, reason: 'no_consent' });
+    });
+
+    it('never lets a lapsed consent through', () => {
+      expect(
+        decideSection(actor(['adviser']), 'benefits', TE, [], [lapsed('withdrawn')]).visible,
+      ).toBe(false);
+    });
+  });
 });

@@ -9,8 +9,16 @@ export interface ConsentScope {
   sections: readonly RecordSection[];
 }
 
-/** Why a part of the record is hidden from the actor. */
-export type HiddenReason = 'role' | 'no_consent';
+/** A consent that no longer holds, and how it ended: what the hidden-section note names. */
+export interface LapsedConsentScope extends ConsentScope {
+  ended: 'withdrawn' | 'expired';
+}
+
+/**
+ * Why a part of the record is hidden from the actor: their role, or no consent in force
+ * (never one, or the latest that covered them was withdrawn or ran out).
+ */
+export type HiddenReason = 'role' | 'no_consent' | 'consent_withdrawn' | 'consent_expired';
 
 export type SectionDecision =
   | { visible: true; legalBasis: 'own_record' }
@@ -30,13 +38,15 @@ export function recordRoleView(actor: Actor): 'record' | 'identification' | null
 /**
  * May this actor read entries of `section` recorded by `recordedByOrganisationId`, given
  * the client's consents active today? The one rule of ARCHITECTURE.md "Access policy";
- * `visibleEntriesSql` is the same rule for lists and must stay in step with it.
+ * `coveringConsentSql` is the same rule for lists and must stay in step with it.
+ * `lapsedConsents` (newest first) only explain a refusal: they never let anything through.
  */
 export function decideSection(
   actor: Actor,
   section: RecordSection,
   recordedByOrganisationId: string,
   activeConsents: readonly ConsentScope[],
+  lapsedConsents: readonly LapsedConsentScope[] = [],
 ): SectionDecision {
   if (recordRoleView(actor) !== 'record') return { visible: false, reason: 'role' };
   if (recordedByOrganisationId === actor.organisationId) {
@@ -44,6 +54,13 @@ export function decideSection(
   }
   const consent = activeConsents.find((c) => covers(c, actor, section));
   if (consent) return { visible: true, legalBasis: 'consent', consentId: consent.id };
+  const lapsed = lapsedConsents.find((c) => covers(c, actor, section));
+  if (lapsed) {
+    return {
+      visible: false,
+      reason: lapsed.ended === 'withdrawn' ? 'consent_withdrawn' : 'consent_expired',
+    };
+  }
   return { visible: false, reason: 'no_consent' };
 }
 

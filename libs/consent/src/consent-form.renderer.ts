@@ -9,6 +9,22 @@ import type { Consent } from './consent.entity';
 
 export const CONSENT_TEMPLATES_DIR = join(__dirname, 'templates');
 
+/** The version of the form text in `templates/`; bump it whenever a template's wording changes. */
+export const CURRENT_CONSENT_FORM_VERSION = '2026-1';
+
+/** What the printed form shows: exactly the scope chosen (stored, or about to be). */
+export type ConsentFormScope = Pick<
+  Consent,
+  | 'organisationIds'
+  | 'organisationKinds'
+  | 'sections'
+  | 'purpose'
+  | 'validFrom'
+  | 'validUntil'
+  | 'formVersion'
+  | 'formLanguage'
+>;
+
 /**
  * The printable consent form, in the language of the form shown to the young person. It
  * lists exactly the scope recorded: agencies, categories, purpose, period, form version.
@@ -31,7 +47,7 @@ export class ConsentFormRenderer {
     }
   }
 
-  async render(consent: Consent): Promise<string> {
+  async render(consent: ConsentFormScope): Promise<string> {
     const language = consent.formLanguage;
     const names: { id: string; name: string }[] = consent.organisationIds.length
       ? await this.dataSource.query(

@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, type AuditLegalBasis } from '@ohjaamo/audit';
-import { type Actor, DomainError, helsinkiDate } from '@ohjaamo/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { type Actor, DomainError, type FieldError, helsinkiDate } from '@ohjaamo/platform';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { recordRoleView } from './access-policy';
-import { clientNotFound, consentNotFound, consentNotGiven } from './consent-errors';
+import {
+  clientNotFound,
+  consentNotFound,
+  consentNotGiven,
+  consentNotRequested,
+} from './consent-errors';
 import { ConsentEvidence } from './consent-evidence.entity';
 import { checkConsentInput, type ConsentInput, type ValidConsentInput } from './consent-input';
 import { ConsentStatusChange } from './consent-status-change.entity';
-import type { ConsentStatus } from './consent-status';
-import { toConsentView, type ConsentView } from './consent-view';
+import type { ConsentMethod, ConsentStatus } from './consent-status';
+import { toConsentView, type ConsentEvidenceView, type ConsentView } from './consent-view';
 import { Consent } from './consent.entity';
 import { checkEvidence } from './evidence-check';
 
@@ -24,16 +29,108 @@ export class ConsentsService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  /** Records a consent the client has given. Field errors: nothing stored. */
-  async give(actor: Actor, clientId: string, input: ConsentInput): Promise<ConsentView> {
+  /**
+   * Records a consent the client has given, with its evidence (a scan or a captured
+   * signature) when there is one. Field errors in the scope or the evidence: nothing stored.
+   */
+  async give(
+    actor: Actor,
+    clientId: string,
+    input: ConsentInput,
+    evidence?: Buffer,
+  ): Promise<ConsentView> {
     this.requireAdviser(actor);
     const value = await this.validate(input);
+    const mime = evidence ? this.checkedEvidence(evidence) : null;
     return this.dataSource.transaction(async (manager) => {
       await this.requireClient(manager, clientId);
       const consent = await this.insertGiven(manager, actor, clientId, value, null);
       await this.record(actor, 'consent.given', consent, 'own_record', manager);
+      if (evidence && mime) await this.storeEvidence(manager, actor, consent, evidence, mime);
       return toConsentView(consent, today());
     });
+  }
+
+  /**
+   * Records that consent with this scope was asked for but not (yet) given: `requested`, or
+   * `refused` when the young person said no (requested → refused, both steps in the
+   * history). Neither lets anything through; refusing never blocks the service.
+   */
+  async recordUnsigned(
+    actor: Actor,
+    clientId: string,
+    input: ConsentInput,
+    outcome: 'requested' | 'refused',
+  ): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    const value = await this.validate(input);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireClient(manager, clientId);
+      let consent = await manager.save(
+        manager.create(Consent, {
+          ...value,
+          clientId,
+          status: 'requested',
+          recordedByUserId: actor.userId,
+          recordedByOrganisationId: actor.organisationId,
+          replacesConsentId: null,
+        }),
+      );
+      await this.addHistory(manager, consent.id, null, 'requested', actor, null);
+      await this.record(actor, 'consent.requested', consent, 'own_record', manager);
+      if (outcome === 'refused') consent = await this.refuseIn(manager, actor, consent.id);
+      return toConsentView(consent, today());
+    });
+  }
+
+  /**
+   * The young person gives a consent that was asked for earlier, with exactly the scope
+   * on the form they were shown: requested → given, with the method and evidence. Anything
+   * but a requested consent still within its period: a conflict.
+   */
+  async giveRequested(
+    actor: Actor,
+    clientId: string,
+    id: string,
+    method: ConsentMethod,
+    evidence?: Buffer,
+  ): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    const mime = evidence ? this.checkedEvidence(evidence) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const [, affected]: [unknown[], number] = await manager.query(
+        `UPDATE consents SET status = 'given', method = $3, updated_at = now()
+          WHERE id = $1 AND client_id = $2 AND status = 'requested' AND valid_until >= $4::date
+          RETURNING id`,
+        [id, clientId, method, today()],
+      );
+      const consent = await manager.findOneBy(Consent, { id });
+      if (!consent || consent.clientId !== clientId) throw consentNotFound();
+      if (affected === 0) throw consentNotRequested();
+      await this.addHistory(manager, id, 'requested', 'given', actor, null);
+      await this.record(actor, 'consent.given', consent, this.basis(actor, consent), manager);
+      if (evidence && mime) await this.storeEvidence(manager, actor, consent, evidence, mime);
+      return toConsentView(consent, today());
+    });
+  }
+
+  /** A requested consent the young person refused. Anything but `requested`: a conflict. */
+  async refuse(actor: Actor, id: string): Promise<ConsentView> {
+    this.requireAdviser(actor);
+    return this.dataSource.transaction(async (manager) =>
+      toConsentView(await this.refuseIn(manager, actor, id), today()),
+    );
+  }
+
+  /** The scope's field errors without storing anything (the consent wizard's first step). */
+  async checkScope(input: ConsentInput): Promise<FieldError[]> {
+    try {
+      await this.validate(input);
+      return [];
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'validation') return error.fieldErrors;
+      throw error;
+    }
   }
 
   async listForClient(actor: Actor, clientId: string): Promise<ConsentView[]> {
@@ -53,6 +150,61 @@ export class ConsentsService {
     });
     const day = today();
     return consents.map((c) => toConsentView(c, day));
+  }
+
+  /**
+   * The consent card: every consent of the client, newest first, each with its status
+   * history and evidence (hashes, not content). One audit row for the whole card.
+   */
+  async cardOf(actor: Actor, clientId: string): Promise<ConsentView[]> {
+    this.requireAdviser(actor);
+    await this.requireClient(this.dataSource.manager, clientId);
+    const manager = this.dataSource.manager;
+    const consents = await manager.find(Consent, {
+      where: { clientId },
+      order: { createdAt: 'DESC' },
+    });
+    const ids = consents.map((c) => c.id);
+    const [history, evidence] = ids.length
+      ? await Promise.all([
+          manager.find(ConsentStatusChange, {
+            where: { consentId: In(ids) },
+            order: { at: 'ASC' },
+          }),
+          manager.find(ConsentEvidence, {
+            where: { consentId: In(ids) },
+            order: { uploadedAt: 'ASC' },
+            select: {
+              id: true,
+              consentId: true,
+              mimeType: true,
+              sizeBytes: true,
+              sha256: true,
+              uploadedAt: true,
+            },
+          }),
+        ])
+      : [[], []];
+    await this.audit.record({
+      action: 'consent.card_read',
+      outcome: 'success',
+      actor: { userId: actor.userId, organisationId: actor.organisationId, roles: actor.roles },
+      subjectType: 'client',
+      subjectId: clientId,
+      clientId,
+      sections: ['consent'],
+      legalBasis: 'statutory',
+      details: { count: consents.length },
+    });
+    const day = today();
+    return consents.map((c) =>
+      toConsentView(
+        c,
+        day,
+        history.filter((h) => h.consentId === c.id),
+        evidence.filter((e) => e.consentId === c.id),
+      ),
+    );
   }
 
   /** One consent with its status history and evidence (hashes, not content). */
@@ -105,16 +257,27 @@ export class ConsentsService {
     });
   }
 
-  /** A correction: a new given consent replaces this one, which becomes `replaced`. */
-  async replace(actor: Actor, id: string, input: ConsentInput): Promise<ConsentView> {
+  /**
+   * A correction: a new given consent (with its evidence, if any) replaces this one, which
+   * becomes `replaced`.
+   */
+  async replace(
+    actor: Actor,
+    id: string,
+    input: ConsentInput,
+    evidence?: Buffer,
+    clientId?: string,
+  ): Promise<ConsentView> {
     this.requireAdviser(actor);
     const value = await this.validate(input);
+    const mime = evidence ? this.checkedEvidence(evidence) : null;
     return this.dataSource.transaction(async (manager) => {
       const old = await manager.findOne(Consent, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!old) throw consentNotFound();
+      // A page names the client too: another client's consent is not found there.
+      if (!old || (clientId !== undefined && old.clientId !== clientId)) throw consentNotFound();
       if (old.status !== 'given' || old.validUntil < today()) throw consentNotGiven();
       await manager.update(Consent, { id }, { status: 'replaced' });
       await this.addHistory(manager, id, 'given', 'replaced', actor, 'corrected');
@@ -122,6 +285,7 @@ export class ConsentsService {
       await this.record(actor, 'consent.replaced', consent, 'own_record', manager, {
         replacesConsentId: id,
       });
+      if (evidence && mime) await this.storeEvidence(manager, actor, consent, evidence, mime);
       return toConsentView(consent, today());
     });
   }
@@ -135,34 +299,10 @@ export class ConsentsService {
     this.requireAdviser(actor);
     const consent = await this.dataSource.manager.findOneBy(Consent, { id });
     if (!consent) throw consentNotFound();
-    const checked = checkEvidence(content);
-    if (checked.errors.length > 0) throw DomainError.validation(checked.errors);
-    const bytes = content!;
-    return this.dataSource.transaction(async (manager) => {
-      const evidence = await manager.save(
-        manager.create(ConsentEvidence, {
-          consentId: id,
-          mimeType: checked.mime!,
-          sizeBytes: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          content: bytes,
-          uploadedByUserId: actor.userId,
-        }),
-      );
-      await this.record(
-        actor,
-        'consent.evidence_added',
-        consent,
-        this.basis(actor, consent),
-        manager,
-        {
-          mimeType: evidence.mimeType,
-          sizeBytes: evidence.sizeBytes,
-        },
-      );
-      const { content: _content, ...meta } = evidence;
-      return [meta];
-    });
+    const mime = this.checkedEvidence(content);
+    return this.dataSource.transaction(async (manager) => [
+      await this.storeEvidence(manager, actor, consent, content!, mime),
+    ]);
   }
 
   /**
@@ -201,6 +341,61 @@ export class ConsentsService {
       }
       return rows.length;
     });
+  }
+
+  private async refuseIn(manager: EntityManager, actor: Actor, id: string): Promise<Consent> {
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE consents SET status = 'refused', updated_at = now()
+        WHERE id = $1 AND status = 'requested' RETURNING id`,
+      [id],
+    );
+    const consent = await manager.findOneBy(Consent, { id });
+    if (!consent) throw consentNotFound();
+    if (affected === 0) throw consentNotRequested();
+    await this.addHistory(manager, id, 'requested', 'refused', actor, null);
+    await this.record(actor, 'consent.refused', consent, this.basis(actor, consent), manager);
+    return consent;
+  }
+
+  // The evidence's type, or its field errors thrown before anything is written.
+  private checkedEvidence(content: Buffer | undefined): string {
+    const checked = checkEvidence(content);
+    if (checked.errors.length > 0) throw DomainError.validation(checked.errors);
+    return checked.mime!;
+  }
+
+  private async storeEvidence(
+    manager: EntityManager,
+    actor: Actor,
+    consent: Consent,
+    bytes: Buffer,
+    mimeType: string,
+  ): Promise<ConsentEvidenceView> {
+    const evidence = await manager.save(
+      manager.create(ConsentEvidence, {
+        consentId: consent.id,
+        mimeType,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        content: bytes,
+        uploadedByUserId: actor.userId,
+      }),
+    );
+    await this.record(
+      actor,
+      'consent.evidence_added',
+      consent,
+      this.basis(actor, consent),
+      manager,
+      { mimeType: evidence.mimeType, sizeBytes: evidence.sizeBytes },
+    );
+    return {
+      id: evidence.id,
+      mimeType: evidence.mimeType,
+      sizeBytes: evidence.sizeBytes,
+      sha256: evidence.sha256,
+      uploadedAt: evidence.uploadedAt,
+    };
   }
 
   private async insertGiven(

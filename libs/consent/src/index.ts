@@ -13,3 +13,4 @@ export * from './active-consents';
 export * from './consents.service';
 export * from './consent-form.renderer';
 export * from './consent.module';
+export * from './typed-signature-pdf';

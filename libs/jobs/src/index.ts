@@ -14,3 +14,4 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-entry.entity';
 export * from './queues';
 export * from './quiet-hours';
+export * from './outbox/outbox-backlog';

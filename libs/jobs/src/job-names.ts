@@ -14,6 +14,10 @@ export const JOB_QUEUES = {
   'consent.expire': QUEUES.maintenance,
   /** Deletes relayed outbox rows and delivery-ledger rows no longer needed. */
   'outbox.prune': QUEUES.maintenance,
+  /** Rebuilds the monthly report rollups of recent months, or of one month asked for. */
+  'reports.rollup': QUEUES.maintenance,
+  /** On the 1st: makes last month's report final and has the coordinators told. */
+  'reports.monthly': QUEUES.maintenance,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUES;

@@ -11,3 +11,4 @@ export * from './self-assessment/self-assessment.entity';
 export * from './self-assessment/self-assessment-rules';
 export * from './self-assessment/self-assessment-trend';
 export * from './self-assessment/self-assessments.service';
+export * from './tasks/plan-tasks.service';

@@ -1,2 +1,21 @@
 // Monthly outcome reports, their rollups and exports.
-export {};
+export * from './indicators';
+export * from './percentile';
+export * from './report-figures.repository';
+export * from './report-model';
+export * from './report-month';
+export * from './report-sections';
+export * from './report-vocabulary';
+export * from './reports.entities';
+export * from './reports.service';
+export * from './rollup/report-cell.entity';
+export * from './rollup/report-client-month.entity';
+export * from './rollup/report-client-site.entity';
+export * from './rollup/report-month.entity';
+export * from './rollup/rollup-builder';
+export * from './suppression/suppression';
+export * from './exports/report-csv';
+export * from './exports/report-table';
+export * from './exports/report-xlsx';
+export * from './charts/bar-chart';
+export * from './report-scopes';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ohjaamo/audit';
+import { ClientsModule } from '@ohjaamo/clients';
 import { IdentityModule } from '@ohjaamo/identity';
 import { DeskQueueEvents } from './desk/desk-queue-events';
 import { DeskQueueRepository } from './desk/desk-queue.repository';
@@ -19,7 +20,7 @@ const SERVICES = [TopicsService, VisitsService, DeskQueueService, DeskQueueEvent
  * entities (VISIT_ENTITIES) must be listed in db/entities.ts.
  */
 @Module({
-  imports: [AuditModule, IdentityModule],
+  imports: [AuditModule, IdentityModule, ClientsModule],
   providers: [
     ...SERVICES,
     TopicRepository,

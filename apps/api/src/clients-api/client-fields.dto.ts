@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CONTACT_METHODS } from '@ohjaamo/clients';
+import { CLIENT_GENDERS, CONTACT_METHODS } from '@ohjaamo/clients';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 // Types and outer sizes here; the service applies the rules (identity code, dates, phone,
@@ -54,6 +54,15 @@ export class ClientFieldsDto {
   @IsString()
   @MaxLength(20)
   language?: string | null;
+
+  @ApiPropertyOptional({
+    enum: CLIENT_GENDERS,
+    nullable: true,
+    description: 'Optional, for statistics',
+  })
+  @IsOptional()
+  @IsIn(CLIENT_GENDERS)
+  gender?: (typeof CLIENT_GENDERS)[number] | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()

@@ -69,6 +69,9 @@ export class ClientDto {
   @ApiProperty({ type: String, nullable: true })
   language!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, enum: ['female', 'male', 'other', 'not_stated'] })
+  gender!: string | null;
+
   @ApiProperty({
     type: String,
     nullable: true,
@@ -155,6 +158,7 @@ export function toClientDto(view: ClientView): ClientDto {
     lastName: view.lastName,
     birthDate: view.birthDate,
     language: view.language,
+    gender: view.gender,
     municipality: view.municipality,
     status: view.status,
     version: view.version,

@@ -39,6 +39,10 @@ export class ConcernDto {
   @ApiProperty() overdue!: boolean;
 }
 
+export class ConcernListDto {
+  @ApiProperty({ type: [ConcernDto] }) items!: ConcernDto[];
+}
+
 export class OverdueGroupDto {
   @ApiProperty({ format: 'uuid', nullable: true }) siteId!: string | null;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;

@@ -11,7 +11,13 @@ import { ConcernsService } from '@ohjaamo/outcomes';
 import { IdParam, InvalidIdFilter } from '../api-v1/id-param';
 import { Allow } from '../auth/access.decorators';
 import type { AuthedRequest } from '../auth/request-auth';
-import { ConcernDto, OverdueSummaryDto, RaiseConcernDto, ResolveConcernDto } from './concern.dto';
+import {
+  ConcernDto,
+  ConcernListDto,
+  OverdueSummaryDto,
+  RaiseConcernDto,
+  ResolveConcernDto,
+} from './concern.dto';
 
 /** Flagging a concern about a client, with a reaction deadline. */
 @ApiTags('concerns')
@@ -19,6 +25,14 @@ import { ConcernDto, OverdueSummaryDto, RaiseConcernDto, ResolveConcernDto } fro
 @Controller('api/v1/clients/:id/concerns')
 export class ClientConcernsApiController {
   constructor(private readonly concerns: ConcernsService) {}
+
+  @Allow('plans.read')
+  @Get()
+  @ApiOkResponse({ type: ConcernListDto, description: 'Open concerns first, by deadline' })
+  @ApiNotFoundResponse()
+  async list(@Req() req: AuthedRequest, @IdParam() id: string): Promise<ConcernListDto> {
+    return { items: await this.concerns.list(req.auth!.actor, id) };
+  }
 
   @Allow('concerns.write')
   @Post()

@@ -108,7 +108,44 @@ export class FollowUpTaskDto {
   @ApiProperty({ format: 'date' }) dueOn!: string;
 }
 
+export class PlanActionTaskDto {
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ description: 'Position of the action in the current plan' }) actionIndex!: number;
+  @ApiProperty() what!: string;
+  @ApiProperty({ format: 'date', nullable: true }) dueDate!: string | null;
+}
+
+export class PlanReviewTaskDto {
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ format: 'date' }) reviewDate!: string;
+}
+
+export class ConcernTaskDto {
+  @ApiProperty({ format: 'uuid' }) concernId!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ description: 'Reaction deadline' }) reactBy!: Date;
+  @ApiProperty() overdue!: boolean;
+}
+
 export class TaskListDto {
   @ApiProperty({ type: [FollowUpTaskDto], description: 'Open follow-ups, soonest first' })
   followUps!: FollowUpTaskDto[];
+
+  @ApiProperty({
+    type: [PlanActionTaskDto],
+    description: 'Open plan actions the caller is named responsible for, by due date',
+  })
+  planActions!: PlanActionTaskDto[];
+
+  @ApiProperty({
+    type: [PlanReviewTaskDto],
+    description: "Plan reviews of the caller's clients due within 30 days or overdue",
+  })
+  planReviews!: PlanReviewTaskDto[];
+
+  @ApiProperty({
+    type: [ConcernTaskDto],
+    description: "Open concerns the caller raised or on the caller's clients, by deadline",
+  })
+  concerns!: ConcernTaskDto[];
 }

@@ -7,7 +7,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { FollowUpsService, OutcomesService } from '@ohjaamo/outcomes';
+import { ConcernsService, FollowUpsService, OutcomesService } from '@ohjaamo/outcomes';
+import { PlanTasksService } from '@ohjaamo/plans';
 import { IdParam, InvalidIdFilter } from '../api-v1/id-param';
 import { Allow } from '../auth/access.decorators';
 import type { AuthedRequest } from '../auth/request-auth';
@@ -77,16 +78,27 @@ export class FollowUpsApiController {
   }
 }
 
-/** The signed-in worker's tasks: open follow-ups of the clients they are responsible for. */
+/**
+ * The signed-in worker's tasks: open follow-ups of the clients they are responsible for,
+ * plan actions they are named for, plan reviews due, and open concerns with deadlines.
+ */
 @ApiTags('outcomes')
 @Controller('api/v1/me/tasks')
 export class TasksApiController {
-  constructor(private readonly followUps: FollowUpsService) {}
+  constructor(
+    private readonly followUps: FollowUpsService,
+    private readonly planTasks: PlanTasksService,
+    private readonly concerns: ConcernsService,
+  ) {}
 
   @Allow('outcomes.write')
   @Get()
   @ApiOkResponse({ type: TaskListDto })
   async list(@Req() req: AuthedRequest): Promise<TaskListDto> {
-    return { followUps: await this.followUps.tasks(req.auth!.actor) };
+    const actor = req.auth!.actor;
+    const followUps = await this.followUps.tasks(actor);
+    const plans = await this.planTasks.tasks(actor);
+    const concerns = await this.concerns.tasks(actor);
+    return { followUps, planActions: plans.actions, planReviews: plans.reviews, concerns };
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { QUEUE_NAMES } from '@ohjaamo/jobs';
+import { measureOutboxBacklog, QUEUE_NAMES } from '@ohjaamo/jobs';
 import { Queues } from '@ohjaamo/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -49,14 +49,12 @@ export class QueueDashboardPageController {
         return { name, counts, failed };
       }),
     );
-    const [{ waiting }] = await this.dataSource.query<{ waiting: number }[]>(
-      `SELECT count(*)::int AS waiting FROM outbox WHERE relayed_at IS NULL`,
-    );
+    const outbox = await measureOutboxBacklog(this.dataSource);
     this.pages.render(
       req,
       res,
       'queue-dashboard/queues',
-      { queues, outboxWaiting: waiting },
+      { queues, outbox, outboxOldestMinutes: Math.floor(outbox.oldestWaitingSeconds / 60) },
       { titleKey: 'notifications.dashboard.title' },
     );
   }

@@ -26,6 +26,13 @@ export const NAVIGATION: {
     permission: 'queues.dashboard',
   },
   { href: '/notifications', labelKey: 'notifications.nav', permission: 'notifications.read' },
+  { href: '/tasks', labelKey: 'tasksPage.nav', permission: 'outcomes.write' },
+  {
+    href: '/tasks/overdue-concerns',
+    labelKey: 'tasksPage.overdueNav',
+    permission: 'concerns.overdue',
+  },
+  { href: '/reports', labelKey: 'reports.nav', permission: 'reports.read' },
   { href: '/employers', labelKey: 'employers.nav', permission: 'employers.manage' },
   { href: '/events', labelKey: 'events.nav', permission: 'events.checkin' },
 ];

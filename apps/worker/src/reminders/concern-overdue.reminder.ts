@@ -1,7 +1,12 @@
-import { addDays, helsinkiDate } from '@ohjaamo/platform';
+import { addDays, helsinkiDate, helsinkiDayStart } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { formatDay, LOOKBACK_DAYS } from './format-day';
-import { type DueReminder, type ReminderDefinition, sameReminder } from './reminder-definition';
+import { formatDay } from './format-day';
+import {
+  type DueReminder,
+  LOOKBACK_DAYS,
+  type ReminderDefinition,
+  sameReminder,
+} from './reminder-definition';
 
 /**
  * A concern's reaction deadline passed without a reaction → the coordinators who count it
@@ -40,7 +45,7 @@ export class ConcernOverdueReminder implements ReminderDefinition {
     now: Date,
     concernId: string | null = null,
   ): Promise<DueReminder[]> {
-    const since = new Date(`${addDays(helsinkiDate(now), -LOOKBACK_DAYS)}T00:00:00Z`);
+    const since = helsinkiDayStart(addDays(helsinkiDate(now), -LOOKBACK_DAYS));
     const rows = await manager.query<{ id: string; coordinator: string; react_by: Date }[]>(
       `SELECT DISTINCT k.id, u.id AS coordinator, k.react_by
          FROM concerns k

@@ -1,8 +1,13 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
 import { consentClientLink } from './consent-client-link';
-import { formatDay, LOOKBACK_DAYS } from './format-day';
-import { type DueReminder, type ReminderDefinition, sameReminder } from './reminder-definition';
+import { formatDay } from './format-day';
+import {
+  type DueReminder,
+  LOOKBACK_DAYS,
+  type ReminderDefinition,
+  sameReminder,
+} from './reminder-definition';
 
 /**
  * A given consent has passed its last day → the client's responsible worker is told that

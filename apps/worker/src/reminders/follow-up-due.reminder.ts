@@ -1,7 +1,12 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { formatDay, LOOKBACK_DAYS } from './format-day';
-import { type DueReminder, type ReminderDefinition, sameReminder } from './reminder-definition';
+import { formatDay } from './format-day';
+import {
+  type DueReminder,
+  LOOKBACK_DAYS,
+  type ReminderDefinition,
+  sameReminder,
+} from './reminder-definition';
 
 /**
  * An outcome's follow-up (3, 6, 12 months) falls due and is not recorded → the client's

@@ -15,10 +15,3 @@ export function formatDay(day: string, language: string | null = 'fi'): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(year, month - 1, date)));
 }
-
-/**
- * How far back a finder looks for reminders that fell due while the worker was stopped
- * (or before the kind existed). Older ones are not sent at all: a flood of stale
- * reminders on the first day helps nobody, and the task lists still show the work.
- */
-export const LOOKBACK_DAYS = 30;

@@ -7,7 +7,8 @@ import { type DueReminder, type ReminderDefinition, sameReminder } from './remin
 /** Days before an action's due date from which the reminder goes out. */
 export const PLAN_ACTION_NOTICE_DAYS = 3;
 
-const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+// A staff id comes from the plan's JSON; anything else would fail the delivery's query.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * An open action of a shared plan is due within three days → whoever is responsible for
@@ -74,7 +75,7 @@ export class PlanActionDueReminder implements ReminderDefinition {
       [today, addDays(today, PLAN_ACTION_NOTICE_DAYS), planId],
     );
     return rows
-      .filter((row) => row.recipient !== null && new RegExp(UUID).test(row.recipient))
+      .filter((row) => row.recipient !== null && UUID.test(row.recipient))
       .map((row) => ({
         subjectId: row.id,
         recipientId: row.recipient,

@@ -74,3 +74,10 @@ export function sameReminder(a: DueReminder, b: DueReminder): boolean {
     (a.recipientType ?? 'staff') === (b.recipientType ?? 'staff')
   );
 }
+
+/**
+ * How far back a finder looks for reminders that fell due while the worker was stopped
+ * (or before the kind existed). Older ones are not sent at all: a flood of stale
+ * reminders on the first day helps nobody, and the task lists still show the work.
+ */
+export const LOOKBACK_DAYS = 30;

@@ -4,6 +4,7 @@ import {
   decideSection,
   recordRoleView,
   type ConsentScope,
+  type LapsedConsentScope,
   type RecordSection,
   type SectionDecision,
 } from '@ohjaamo/consent';
@@ -68,8 +69,9 @@ export class ClientAccessPolicy {
     section: RecordSection,
     recordedByOrganisationId: string,
     activeConsents: readonly ConsentScope[],
+    lapsedConsents: readonly LapsedConsentScope[] = [],
   ): SectionDecision {
-    return decideSection(actor, section, recordedByOrganisationId, activeConsents);
+    return decideSection(actor, section, recordedByOrganisationId, activeConsents, lapsedConsents);
   }
 
   private viewFor(actor: Actor): RegistryView | null {

@@ -38,4 +38,9 @@ describe('readAuditRows', () => {
       expect.objectContaining({ clientId: CLIENT, sections: ['benefits'], legalBasis: null }),
     ]);
   });
+
+  it("records a read that found nothing on the registry's basis when given", () => {
+    const rows = readAuditRows(actor, 'record.listed', CLIENT, [], ['benefits'], 'statutory');
+    expect(rows).toEqual([expect.objectContaining({ legalBasis: 'statutory' })]);
+  });
 });

@@ -1,10 +1,11 @@
-import type { AuditEntryInput } from '@ohjaamo/audit';
+import type { AuditEntryInput, AuditLegalBasis } from '@ohjaamo/audit';
 import type { Actor } from '@ohjaamo/platform';
 import type { VisibleEntry } from './record-entries.repository';
 
 /**
  * Audit rows for a read of entries: one per legal basis (own record, or each consent),
- * naming the sections read on that basis, so the access report can say why.
+ * naming the sections read on that basis, so the access report can say why. A read that
+ * found nothing still opened the client's record, on the registry's basis.
  */
 export function readAuditRows(
   actor: Actor,
@@ -12,6 +13,7 @@ export function readAuditRows(
   clientId: string,
   visible: readonly VisibleEntry[],
   requestedSections: readonly string[],
+  registryBasis: AuditLegalBasis | null = null,
 ): AuditEntryInput[] {
   const base = {
     action,
@@ -22,7 +24,9 @@ export function readAuditRows(
     clientId,
   };
   if (visible.length === 0) {
-    return [{ ...base, sections: requestedSections, legalBasis: null, details: { count: 0 } }];
+    return [
+      { ...base, sections: requestedSections, legalBasis: registryBasis, details: { count: 0 } },
+    ];
   }
   const groups = new Map<
     string,

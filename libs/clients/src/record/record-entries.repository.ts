@@ -110,4 +110,14 @@ export class RecordEntriesRepository {
       [clientId],
     );
   }
+
+  /** Display names of the staff who recorded entries, for showing who wrote what. */
+  async recorderNames(manager: EntityManager, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, display_name AS name FROM staff_users WHERE id = ANY($1::uuid[])`,
+      [[...new Set(userIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, type AuditEntryInput } from '@ohjaamo/audit';
+import { AuditService, type AuditEntryInput, type AuditLegalBasis } from '@ohjaamo/audit';
 import {
   activeConsentsOf,
   isRecordSection,
+  lapsedConsentsOf,
   RECORD_SECTIONS,
   type RecordSection,
 } from '@ohjaamo/consent';
@@ -42,7 +43,7 @@ export class RecordEntriesService {
         },
       ]);
     }
-    await this.requireReader(actor, clientId);
+    const basis = await this.requireReader(actor, clientId);
     const visible = await this.entries.visibleCurrent(
       this.dataSource.manager,
       actor,
@@ -51,7 +52,7 @@ export class RecordEntriesService {
       section ? { section } : {},
     );
     const requested = section ? [section] : [...RECORD_SECTIONS];
-    await this.auditAll(readAuditRows(actor, 'record.listed', clientId, visible, requested));
+    await this.auditAll(readAuditRows(actor, 'record.listed', clientId, visible, requested, basis));
     return visible.map((v) => toRecordEntryView(v.entry, v.consentId));
   }
 
@@ -136,15 +137,25 @@ export class RecordEntriesService {
     });
   }
 
+  /** Who recorded the entries the actor was shown (the entries' reads are audited already). */
+  recorderNames(entries: readonly RecordEntryView[]): Promise<Map<string, string>> {
+    return this.entries.recorderNames(
+      this.dataSource.manager,
+      entries.map((e) => e.recordedByUserId),
+    );
+  }
+
   /** Per section and recording organisation: visible (and why) or hidden (and why). */
   async visibility(actor: Actor, clientId: string): Promise<RecordVisibility[]> {
-    await this.requireClient(actor, clientId);
+    const basis = await this.requireClient(actor, clientId);
     const manager = this.dataSource.manager;
-    const [authors, consents] = await Promise.all([
+    const day = today();
+    const [authors, consents, lapsed] = await Promise.all([
       this.entries.authorsBySection(manager, clientId),
-      activeConsentsOf(manager, clientId, today()),
+      activeConsentsOf(manager, clientId, day),
+      lapsedConsentsOf(manager, clientId, day),
     ]);
-    const result = visibilityOf(actor, authors, consents, this.policy);
+    const result = visibilityOf(actor, authors, consents, this.policy, lapsed);
     await this.audit.record({
       action: 'record.visibility_read',
       outcome: 'success',
@@ -153,7 +164,8 @@ export class RecordEntriesService {
       subjectId: clientId,
       clientId,
       sections: [...new Set(result.map((r) => r.section))],
-      legalBasis: null,
+      // Which agencies hold what is itself read on the registry's basis.
+      legalBasis: basis,
       details: {
         visible: result.filter((r) => r.visible).length,
         hidden: result.filter((r) => !r.visible).length,
@@ -185,17 +197,21 @@ export class RecordEntriesService {
   }
 
   // The client must exist and be visible, and the actor's role must read records at all.
-  private async requireReader(actor: Actor, clientId: string): Promise<void> {
-    await this.requireClient(actor, clientId);
+  private async requireReader(actor: Actor, clientId: string): Promise<AuditLegalBasis> {
+    const basis = await this.requireClient(actor, clientId);
     if (!this.policy.mayReadRecord(actor)) throw clientNotFound();
+    return basis;
   }
 
-  private async requireClient(actor: Actor, clientId: string): Promise<void> {
+  /** The registry's legal basis for this actor and client (own record or statutory). */
+  private async requireClient(actor: Actor, clientId: string): Promise<AuditLegalBasis> {
     const client = await this.dataSource.manager.findOne(Client, {
       where: { id: clientId },
       select: { id: true, createdByOrganisationId: true },
     });
-    if (!client || !this.policy.accessTo(actor, client)) throw clientNotFound();
+    const access = client && this.policy.accessTo(actor, client);
+    if (!access) throw clientNotFound();
+    return access.legalBasis;
   }
 
   private async auditAll(rows: AuditEntryInput[]): Promise<void> {

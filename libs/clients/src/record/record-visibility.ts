@@ -1,4 +1,9 @@
-import type { ConsentScope, HiddenReason, RecordSection } from '@ohjaamo/consent';
+import type {
+  ConsentScope,
+  HiddenReason,
+  LapsedConsentScope,
+  RecordSection,
+} from '@ohjaamo/consent';
 import type { Actor } from '@ohjaamo/platform';
 import type { ClientAccessPolicy } from '../access/client-access.policy';
 
@@ -11,7 +16,7 @@ export interface RecordVisibility {
   visible: boolean;
   legalBasis: 'own_record' | 'consent' | null;
   consentId: string | null;
-  /** Why it is hidden: the actor's role, or no consent covering their organisation. */
+  /** Why it is hidden: the actor's role, or no consent (never, withdrawn or expired). */
   hiddenReason: HiddenReason | null;
 }
 
@@ -25,9 +30,10 @@ export function visibilityOf(
   }[],
   consents: readonly ConsentScope[],
   policy: ClientAccessPolicy,
+  lapsed: readonly LapsedConsentScope[] = [],
 ): RecordVisibility[] {
   return authors.map((a) => {
-    const decision = policy.recordSection(actor, a.section, a.organisationId, consents);
+    const decision = policy.recordSection(actor, a.section, a.organisationId, consents, lapsed);
     return {
       ...a,
       visible: decision.visible,

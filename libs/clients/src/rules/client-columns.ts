@@ -19,6 +19,7 @@ export type ClientColumns = Partial<
     | 'email'
     | 'preferredContact'
     | 'language'
+    | 'gender'
     | 'municipality'
     | 'nonDisclosure'
     | 'streetAddress'

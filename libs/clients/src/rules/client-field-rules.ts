@@ -1,5 +1,6 @@
 import type { FieldError } from '@ohjaamo/platform';
 import type { ClientFields } from '../client-input';
+import { CLIENT_GENDERS, type ClientGender } from '../client-status';
 import type { ValidIdentityCode } from '../identity-code/identity-code';
 import { birthDateOf, identityCodeOf } from './birth-date-rules';
 import type { ClientColumns, ClientSnapshot } from './client-columns';
@@ -61,6 +62,12 @@ export function prepareClientFields(
     if (language !== null && !LANGUAGE.test(language)) {
       errors.push(rule('language', 'languageInvalid'));
     } else columns.language = language;
+  }
+  if (given('gender')) {
+    const gender = blankToNull(input.gender);
+    if (gender !== null && !(CLIENT_GENDERS as readonly string[]).includes(gender)) {
+      errors.push(rule('gender', 'genderInvalid'));
+    } else columns.gender = gender as ClientGender | null;
   }
   optionalText('municipality', input.municipality, MUNICIPALITY_MAX_LENGTH, errors, columns);
   if (given('responsibleWorkerId')) {

@@ -121,6 +121,33 @@ export class ScheduleBoard {
     }
   }
 
+  /** A copy of the board's state, for `restore` when a trial change does not pay off. */
+  snapshot(): BoardSnapshot {
+    return {
+      participantSlot: this.participantSlot.slice(),
+      tableSlot: this.tableSlot.slice(),
+      met: this.met.slice(),
+      meetingCount: this.meetingCount.slice(),
+      participantOf: this.participantOf.slice(),
+      tableOf: this.tableOf.slice(),
+      roundOf: this.roundOf.slice(),
+      fixed: this.fixed.slice(),
+      alive: this.alive.slice(),
+    };
+  }
+
+  restore(snapshot: BoardSnapshot): void {
+    this.participantSlot.set(snapshot.participantSlot);
+    this.tableSlot.set(snapshot.tableSlot);
+    this.met.set(snapshot.met);
+    this.meetingCount.set(snapshot.meetingCount);
+    for (const key of ['participantOf', 'tableOf', 'roundOf', 'fixed', 'alive'] as const) {
+      const target: unknown[] = this[key];
+      target.length = 0;
+      for (const value of snapshot[key]) target.push(value);
+    }
+  }
+
   /** The live meetings, sorted by round, employer id, table and participant id. */
   toMeetings(): Meeting[] {
     const { employerIds, participantIds } = this.problem;
@@ -143,4 +170,16 @@ export class ScheduleBoard {
         (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0),
     );
   }
+}
+
+export interface BoardSnapshot {
+  participantSlot: Int32Array;
+  tableSlot: Int32Array;
+  met: Uint8Array;
+  meetingCount: Int32Array;
+  participantOf: number[];
+  tableOf: number[];
+  roundOf: number[];
+  fixed: boolean[];
+  alive: boolean[];
 }

@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'clients.read': ['front_desk', 'adviser'],
   'clients.update': ['front_desk', 'adviser'],
   'clients.relationship': ['adviser'],
+  // The client's own rights (access report, export, erasure on request): advisers, who
+  // meet the young person and can verify who is asking. Not the desk: the report names
+  // every agency working with the client. Not coordinators or admins: no individual records.
+  'clients.rights': ['adviser'],
   // The shared record and consents. The front desk reaches the routes but the access
   // policy shows it no entries (404), as it does an adviser without consent.
   'record.read': ['front_desk', 'adviser'],
@@ -47,6 +51,8 @@ export const PERMISSIONS = {
   'events.manage': ['adviser'],
   'events.checkin': ['front_desk', 'adviser'],
   'events.report': ['adviser', 'coordinator'],
+  // Monthly reports and the dashboard: aggregated, suppressed figures only.
+  'reports.read': ['coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -34,6 +34,14 @@ export interface OverdueGroup {
   concernIds: string[];
 }
 
+/** An open concern on the worker's task list: raised by them or about their client. */
+export interface ConcernTask {
+  concernId: string;
+  clientId: string;
+  reactBy: Date;
+  overdue: boolean;
+}
+
 export const concernNotFound = (): DomainError => DomainError.notFound('concern_not_found');
 
 const DAY_MS = 86_400_000;
@@ -89,6 +97,24 @@ export class ConcernsService {
     });
   }
 
+  /** A client's concerns, newest first (the client's export); audited as the plan section. */
+  async listForClient(actor: Actor, clientId: string): Promise<ConcernView[]> {
+    const access = await this.gate.open(actor, clientId);
+    const concerns = await this.dataSource.manager.find(Concern, {
+      where: { clientId },
+      order: { raisedAt: 'DESC' },
+    });
+    await this.gate.record(
+      actor,
+      access,
+      'concern.listed',
+      { count: concerns.length },
+      undefined,
+      'plan',
+    );
+    return concerns.map((c) => toConcernView(c));
+  }
+
   async resolve(actor: Actor, concernId: string, resolution?: string | null): Promise<ConcernView> {
     const found = await this.dataSource.manager.findOne(Concern, {
       where: { id: concernId },
@@ -111,6 +137,71 @@ export class ConcernsService {
       await this.gate.record(actor, access, 'concern.resolved', { late }, manager, 'plan');
       return toConcernView(saved);
     });
+  }
+
+  /** A client's concerns, open ones first, each by its deadline. */
+  async list(actor: Actor, clientId: string): Promise<ConcernView[]> {
+    const access = await this.gate.open(actor, clientId);
+    const rows = await this.dataSource.manager.find(Concern, {
+      where: { clientId },
+      order: { raisedAt: 'DESC' },
+    });
+    await this.gate.record(
+      actor,
+      access,
+      'concern.listed',
+      { count: rows.length },
+      undefined,
+      'plan',
+    );
+    const now = new Date();
+    const open = (c: Concern): number => (c.resolvedAt === null ? 0 : 1);
+    return rows
+      .sort(
+        (a, b) =>
+          open(a) - open(b) || (open(a) === 0 ? a.reactBy.getTime() - b.reactBy.getTime() : 0),
+      )
+      .map((c) => toConcernView(c, now));
+  }
+
+  /**
+   * Open concerns the worker raised or that concern a client they are the responsible
+   * worker of (active clients), soonest deadline first. One audit row per client.
+   */
+  async tasks(actor: Actor): Promise<ConcernTask[]> {
+    const rows: { concernId: string; clientId: string; reactBy: Date; owner: string }[] =
+      await this.dataSource.query(
+        `SELECT k.id AS "concernId", k.client_id AS "clientId", k.react_by AS "reactBy",
+                c.created_by_organisation_id AS owner
+           FROM concerns k
+           JOIN clients c ON c.id = k.client_id AND c.status = 'active'
+          WHERE k.resolved_at IS NULL
+            AND (k.raised_by_user_id = $1 OR c.responsible_worker_id = $1)
+          ORDER BY k.react_by
+          LIMIT 500`,
+        [actor.userId],
+      );
+    const owners = new Map(rows.map((r) => [r.clientId, r.owner]));
+    await this.dataSource.transaction(async (manager) => {
+      for (const [clientId, owner] of owners) {
+        const count = rows.filter((r) => r.clientId === clientId).length;
+        await this.gate.recordFor(
+          actor,
+          clientId,
+          owner,
+          'concern.tasks_listed',
+          { count },
+          manager,
+          'plan',
+        );
+      }
+    });
+    const now = Date.now();
+    return rows.map(({ owner: _owner, ...r }) => ({
+      ...r,
+      reactBy: new Date(r.reactBy),
+      overdue: new Date(r.reactBy).getTime() < now,
+    }));
   }
 
   /**

@@ -199,6 +199,13 @@ export class AppConfig {
   @Min(1)
   @Max(30)
   CONCERN_REACTION_DAYS = 3;
+
+  /** Counts below this show as "<N" in reports and exports (small-count suppression). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  REPORT_SUPPRESSION_THRESHOLD = 5;
 }
 
 /** Variables whose values must never be echoed in an error message. */

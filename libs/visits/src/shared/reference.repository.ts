@@ -106,4 +106,15 @@ export class ReferenceRepository {
       rows.map((row) => [row.id, { id: row.id, firstName: row.firstName, lastName: row.lastName }]),
     );
   }
+
+  /** The organisation that registered each client: what the legal basis of a read rests on. */
+  async clientOwners(ids: string[]): Promise<Map<string, string>> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (valid.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(Client, {
+      select: { id: true, createdByOrganisationId: true },
+      where: { id: In(valid) },
+    });
+    return new Map(rows.map((row) => [row.id, row.createdByOrganisationId]));
+  }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@ohjaamo/audit';
+import { ClientAccessPolicy } from '@ohjaamo/clients';
 import type { Actor } from '@ohjaamo/platform';
 import { DataSource } from 'typeorm';
 import { auditActor, CLIENT_SECTIONS } from '../shared/audit-actor';
@@ -15,6 +16,7 @@ export class VisitViewer {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(ReferenceRepository) private readonly references: ReferenceRepository,
+    @Inject(ClientAccessPolicy) private readonly policy: ClientAccessPolicy,
   ) {}
 
   async viewOne(actor: Actor, visit: Visit, options: VisitReadOptions): Promise<VisitView> {
@@ -29,8 +31,10 @@ export class VisitViewer {
       : [];
     const names = await this.references.clientNames(clientIds);
     if (names.size > 0) {
+      const owners = await this.references.clientOwners([...names.keys()]);
       await this.dataSource.transaction(async (manager) => {
         for (const clientId of names.keys()) {
+          const createdByOrganisationId = owners.get(clientId) ?? '';
           await this.audit.record(
             {
               action: 'client.read',
@@ -39,6 +43,8 @@ export class VisitViewer {
               clientId,
               sections: CLIENT_SECTIONS,
               subjectType: 'visit',
+              // The registry's rule: the agency's own client, or the law (the shared desk).
+              legalBasis: this.policy.legalBasis(actor, { createdByOrganisationId }),
             },
             manager,
           );

@@ -23,6 +23,8 @@ import type { AgeBand, Gender, VisitChannel } from './visit-vocabulary';
 @Entity({ name: 'visits' })
 // Today's visits of a site, and every site report by month, read this index.
 @Index('IDX_visits_site_started_at', ['siteId', 'startedAt'], { where: '"undone_at" IS NULL' })
+// The monthly report rollup reads one month of every site's visits.
+@Index('IDX_visits_started_at', ['startedAt'], { where: '"undone_at" IS NULL' })
 @Index('IDX_visits_client_started_at', ['clientId', 'startedAt'], {
   where: '"client_id" IS NOT NULL',
 })
