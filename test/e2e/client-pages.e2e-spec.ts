@@ -533,6 +533,7 @@ describe('client pages', () => {
       expect(res.text).toContain(`id="consent-${consentId}"`);
       expect(res.text).toContain('Refused');
       expect(res.text).toContain('Requested → Refused');
+      expect(res.text).toContain(`<td>${users.recorder.displayName}</td>`);
     });
 
     it('lets one of two simultaneous withdrawals win and tells the other', async () => {
