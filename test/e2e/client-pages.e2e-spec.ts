@@ -533,6 +533,7 @@ describe('client pages', () => {
       expect(res.text).toContain(`id="consent-${consentId}"`);
       expect(res.text).toContain('Refused');
       expect(res.text).toContain('Requested → Refused');
+      expect(res.text).toContain(`<td>${users.recorder.displayName}</td>`);
     });
 
     it('lets one of two simultaneous withdrawals win and tells the other', async () => {
@@ -581,5 +582,62 @@ describe('client pages', () => {
       const res = await t.http.get(`/clients/${otherClientId}`).set(as.kela).expect(200);
       expect(res.text).toContain('are not shared with your organisation: consent expired.');
     });
+  });
+
+  describe('in every language', () => {
+    it.each(['fi', 'sv', 'en'] as const)(
+      'renders every client and consent page in %s with no key left untranslated',
+      async (language) => {
+        const user = await fixtures.user({
+          roles: ['adviser'],
+          organisation: orgs.recorder,
+          language,
+        });
+        const headers = await bearerFor(t, user);
+        const [requested] = await t.dataSource.query(
+          `SELECT id FROM consents WHERE client_id = $1 ORDER BY created_at LIMIT 1`,
+          [clientId],
+        );
+        const pages = [
+          (await t.http.get(`/clients/${clientId}`).set(headers).expect(200)).text,
+          (await t.http.get(`/clients/${clientId}/consents`).set(headers).expect(200)).text,
+          (await t.http.get(`/clients/${clientId}/consents/new`).set(headers).expect(200)).text,
+          (
+            await t.http
+              .get(`/clients/${clientId}/consents/${requested.id}/withdraw`)
+              .set(headers)
+              .expect(200)
+          ).text,
+          (
+            await t.http
+              .post(`/clients/${clientId}/consents/scope`)
+              .set(headers)
+              .type('form')
+              .send({
+                organisationKinds: ['kela'],
+                sections: ['benefits'],
+                purpose: 'x',
+                validFrom: dayOffset(0),
+                validUntil: dayOffset(1),
+                formLanguage: language,
+              })
+              .expect(200)
+          ).text,
+          (
+            await t.http
+              .post(`/clients/${clientId}/consents`)
+              .set(headers)
+              .field({ sections: ['benefits'], organisationKinds: ['kela'], purpose: 'x' })
+              .expect(422)
+          ).text,
+        ];
+        for (const html of pages) {
+          expect(html).toContain(`<html lang="${language}">`);
+          expect(html).not.toMatch(
+            /\b(clientRecord|consentWizard|consentCard|clientPage|sections|record)\.[a-zA-Z_.]+/,
+          );
+        }
+      },
+    );
   });
 });
