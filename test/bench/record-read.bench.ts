@@ -1,138 +1,205 @@
+import { AccessTokenService, permissionsOf, type StaffUser } from '@ohjaamo/identity';
+import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Fixtures } from '../helpers/fixtures';
 import { createTestApp, TestApp } from '../helpers/test-app';
-import { bearerFor, consentBody, type Headers } from '../e2e/consent-fixtures';
 
-// The shared record's read path as another agency meets it: the access policy (consent
-// lookup in SQL), the entries and an audit row per section read, through the REST list
-// and through the client page (which also reads the visibility notes and the registry).
-// N requests of each from C concurrent clients; prints one JSON line per path and asserts
-// only that every request succeeded and was audited.
-const TOTAL = Number(process.env.BENCH_READS ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-const WARM_UP = 40;
+// The record read path: GET one entry and GET the list, each through the access policy
+// (client look-up, role, own record or a covering consent in SQL) and the audit write
+// (hash-chained, one row per legal basis). Prints one JSON line per scenario; asserts
+// nothing about time (machines differ), only that every read succeeded and was audited.
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
+const ENTRIES_PER_CLIENT = 4;
+const READS = Number(process.env.BENCH_READS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const WARM_UP = 100;
 const DEADLINE_MS = 300_000;
-const SECTIONS = ['situation', 'benefits', 'employment', 'health_social', 'agency_notes'];
+const SECTIONS = ['benefits', 'situation', 'agency_notes', 'employment'];
 
-describe('record read benchmark', () => {
+describe('record read path benchmark', () => {
   let t: TestApp;
   let port: number;
-  let kela: Headers;
-  let clientId: string;
+  let agent: Agent;
+  const subjects: { clientId: string; entryIds: string[] }[] = [];
+  let recorder: string;
+  let kela: string;
+
+  const tokenFor = async (user: StaffUser): Promise<string> =>
+    (
+      await t.app.get(AccessTokenService).create(user, {
+        name: 'benchmark',
+        scopes: [...permissionsOf(user.roles)],
+        expiresAt: new Date(Date.now() + 3_600_000),
+      })
+    ).token;
+
+  const send = (
+    method: 'GET' | 'POST',
+    path: string,
+    token: string,
+    body?: object,
+  ): Promise<{ status: number; json: unknown }> =>
+    new Promise((resolve, reject) => {
+      const payload = body ? JSON.stringify(body) : undefined;
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          agent,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            ...(payload
+              ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+              : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+          });
+        },
+      );
+      req.setTimeout(30_000, () => req.destroy(new Error('request timed out')));
+      req.on('error', reject);
+      req.end(payload);
+    });
+
+  const created = async (path: string, token: string, body: object): Promise<string> => {
+    const res = await send('POST', path, token, body);
+    if (res.status !== 201) throw new Error(`${path}: ${res.status}`);
+    return (res.json as { id: string }).id;
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
+    agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const fixtures = new Fixtures(t.app);
-    const site = await fixtures.site();
+    const site = await fixtures.site('Ohjaamo Benchmark');
     const youth = await fixtures.organisation('youth_services', 'Nuorisopalvelut');
     const kelaOrg = await fixtures.organisation('kela', 'Kela');
-    const recorder = await bearerFor(
-      t,
+    recorder = await tokenFor(
       await fixtures.user({ roles: ['adviser'], organisation: youth, sites: [site] }),
     );
-    kela = await bearerFor(
-      t,
+    kela = await tokenFor(
       await fixtures.user({ roles: ['adviser'], organisation: kelaOrg, sites: [site] }),
     );
-    const created = await t.http
-      .post('/api/v1/clients')
-      .set(recorder)
-      .send({ firstName: 'Mittari', lastName: 'Testinen', acknowledgeDuplicates: true })
-      .expect(201);
-    clientId = (created.body as { id: string }).id;
-    // 20 entries in five sections; Kela's consent covers two of them.
-    for (let i = 0; i < 20; i++) {
-      await t.http
-        .post(`/api/v1/clients/${clientId}/record/entries`)
-        .set(recorder)
-        .send({
-          section: SECTIONS[i % 5],
-          title: `Merkintä ${i}`,
-          body: 'Tilanne etenee. '.repeat(20),
-        })
-        .expect(201);
+    const today = helsinkiDate(new Date());
+    for (let i = 0; i < CLIENTS; i++) {
+      const clientId = await created('/api/v1/clients', recorder, {
+        firstName: `Asiakas${i}`,
+        lastName: 'Mittaus',
+        acknowledgeDuplicates: true,
+      });
+      const entryIds: string[] = [];
+      for (const section of SECTIONS.slice(0, ENTRIES_PER_CLIENT)) {
+        entryIds.push(
+          await created(`/api/v1/clients/${clientId}/record/entries`, recorder, {
+            section,
+            title: 'Tilanne',
+            body: 'Hakenut opiskelupaikkaa; seuraava tapaaminen sovittu.',
+          }),
+        );
+      }
+      // Every client has given Kela consent to see benefits and situation.
+      await created(`/api/v1/clients/${clientId}/consents`, recorder, {
+        organisationIds: [kelaOrg.id],
+        organisationKinds: [],
+        sections: ['benefits', 'situation'],
+        purpose: 'Yhteinen suunnitelma',
+        validFrom: addDays(today, -30),
+        validUntil: addDays(today, 300),
+        formVersion: '2026-1',
+        formLanguage: 'fi',
+        method: 'signed_paper',
+      });
+      subjects.push({ clientId, entryIds });
     }
-    await t.http
-      .post(`/api/v1/clients/${clientId}/consents`)
-      .set(recorder)
-      .send(consentBody({ organisationKinds: ['kela'], sections: ['benefits', 'situation'] }))
-      .expect(201);
   });
   afterAll(async () => {
+    agent?.destroy();
     await t.close();
   });
 
-  const measure = async (name: string, path: string): Promise<void> => {
-    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const get = (): Promise<number> =>
-      new Promise((resolve, reject) => {
-        const req = request(
-          { host: '127.0.0.1', port, method: 'GET', path, agent, headers: kela },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          },
-        );
-        req.setTimeout(30_000, () => req.destroy(new Error('request timed out')));
-        req.on('error', reject);
-        req.end();
-      });
-    const run = async (count: number) => {
+  const auditRows = async (): Promise<number> =>
+    Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n as number);
+
+  const measure = async (
+    name: string,
+    token: string,
+    path: (i: number) => string,
+  ): Promise<Record<string, unknown>> => {
+    const run = async (count: number, offset: number) => {
       const latencies: number[] = [];
       let failures = 0;
       let next = 0;
       const started = performance.now();
       const worker = async (): Promise<void> => {
         while (next < count && performance.now() - started < DEADLINE_MS) {
-          next++;
+          const i = offset + next++;
           const sent = performance.now();
-          const status = await get().catch(() => 0);
+          const res = await send('GET', path(i), token).catch(() => ({ status: 0 }));
           latencies.push(performance.now() - sent);
-          if (status !== 200) failures++;
+          if (res.status !== 200) failures++;
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       return { latencies, failures, ms: performance.now() - started };
     };
-    await run(WARM_UP);
-    const [before] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
-    const { latencies, failures, ms } = await run(TOTAL);
-    const [after] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
-    agent.destroy();
+    await run(WARM_UP, 0);
+    const before = await auditRows();
+    const { latencies, failures, ms } = await run(READS, WARM_UP);
+    const audited = (await auditRows()) - before;
     const sorted = [...latencies].sort((a, b) => a - b);
-    const percentile = (p: number): number =>
+    const pct = (p: number): number =>
       round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
     const result = {
       benchmark: `record-read:${name}`,
-      requests: latencies.length,
+      reads: latencies.length,
       concurrency: CONCURRENCY,
       failures,
-      requestsPerSecond: round(latencies.length / (ms / 1000)),
-      auditRowsPerRequest: round((after.n - before.n) / latencies.length),
-      latencyMs: {
-        p50: percentile(50),
-        p95: percentile(95),
-        p99: percentile(99),
-        max: round(sorted[sorted.length - 1]),
-      },
-      node: process.version,
+      auditRows: audited,
+      seconds: round(ms / 1000),
+      readsPerSecond: round(latencies.length / (ms / 1000)),
+      latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: round(sorted.at(-1) ?? 0) },
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    console.log(JSON.stringify(result));
     expect(failures).toBe(0);
-    expect(latencies).toHaveLength(TOTAL);
-    expect(after.n - before.n).toBeGreaterThanOrEqual(TOTAL);
+    // Every read wrote at least one audit row.
+    expect(audited).toBeGreaterThanOrEqual(latencies.length);
+    return result;
   };
 
-  it(`lists the record ${TOTAL} times as another agency under consent (REST)`, async () => {
-    await measure('api-list', `/api/v1/clients/${clientId}/record/entries`);
+  // Kela reads another agency's benefits entry: the consent decides, in SQL.
+  it(`reads ${READS} single entries under consent`, async () => {
+    await measure('entry-under-consent', kela, (i) => {
+      const s = subjects[i % subjects.length];
+      return `/api/v1/clients/${s.clientId}/record/entries/${s.entryIds[0]}`;
+    });
   });
 
-  it(`renders the client page ${TOTAL} times as another agency under consent`, async () => {
-    await measure('client-page', `/clients/${clientId}`);
+  // The recorder reads its own entries: the own-record basis.
+  it(`reads ${READS} single own entries`, async () => {
+    await measure('entry-own', recorder, (i) => {
+      const s = subjects[i % subjects.length];
+      return `/api/v1/clients/${s.clientId}/record/entries/${s.entryIds[i % ENTRIES_PER_CLIENT]}`;
+    });
+  });
+
+  // Kela lists a client's record: two sections shown under consent, two filtered out.
+  it(`lists ${READS} records under consent`, async () => {
+    await measure('list-under-consent', kela, (i) => {
+      const s = subjects[i % subjects.length];
+      return `/api/v1/clients/${s.clientId}/record/entries`;
+    });
   });
 });
 
