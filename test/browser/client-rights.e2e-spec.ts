@@ -84,6 +84,20 @@ describe('client rights pages in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it("prints the export axe-clean, in the client's language", async () => {
+    const client = await newClient('Alva', 'en');
+    await api('post', `/api/v1/clients/${client.id}/record/entries`, {
+      section: 'situation',
+      title: 'Studies',
+      body: 'Applying to vocational school.',
+    });
+    await page.goto(`${base}/clients/${client.id}/export`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('h1')).toBe('Your data');
+    expect(await page.textContent('main')).toContain('Applying to vocational school.');
+    await expectNoViolations('export');
+  });
+
   it('shows field errors on the erasure confirm page and keeps the typed reference', async () => {
     const client = await newClient('Pekka', 'fi');
     await page.goto(`${base}/clients/${client.id}/erase`);
