@@ -1,5 +1,7 @@
 import { findConflicts, generateSchedule, type SchedulingInput } from '@ohjaamo/employers';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 // Speed-date schedule generation at the size the issue names: 40 employers × 300 young
 // people, 10 ranked preferences each, employers' interest, events of 8 and 12 rounds (2 and 3
@@ -8,6 +10,11 @@ import { performance } from 'node:perf_hooks';
 const EMPLOYERS = Number(process.env.BENCH_EMPLOYERS ?? 40);
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 300);
 const RUNS = 5;
+
+// A handle on the garbage collector without a command-line flag, to measure memory.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const MiB = 2 ** 20;
 
 /** A small seeded generator (mulberry32), so every run benchmarks the same event. */
 function random(seed: number): () => number {
@@ -117,15 +124,20 @@ describe('speed-date schedule generation benchmark', () => {
       generateSchedule(input); // warm-up (JIT)
       const times: number[] = [];
       const cpu: number[] = [];
-      let result = generateSchedule(input);
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
         const c0 = process.cpuUsage();
-        result = generateSchedule(input);
+        generateSchedule(input);
         const c1 = process.cpuUsage(c0);
         times.push(performance.now() - t0);
         cpu.push((c1.user + c1.system) / 1000);
       }
+      // Memory of one run: heap growth during it, from a collected heap (garbage included,
+      // unless the collector ran during the run: an approximation of what it allocates).
+      collectGarbage();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const result = generateSchedule(input);
+      const heapAfterRun = process.memoryUsage().heapUsed;
       const memory = process.memoryUsage();
       times.sort((a, b) => a - b);
       cpu.sort((a, b) => a - b);
@@ -142,8 +154,8 @@ describe('speed-date schedule generation benchmark', () => {
         maxMs: Math.round(times[RUNS - 1]),
         // CPU time of this process: less disturbed than wall time when the machine is busy.
         medianCpuMs: Math.round(cpu[Math.floor(RUNS / 2)]),
-        heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20),
-        rssMiB: Math.round(memory.rss / 2 ** 20),
+        runHeapGrowthMiB: Number(((heapAfterRun - heapBefore) / MiB).toFixed(1)),
+        processRssMiB: Math.round(memory.rss / MiB),
         meetings: score.meetings,
         perParticipant: score.meetingsPerParticipant,
         withoutMeeting: score.participantsWithoutMeeting,
