@@ -311,6 +311,19 @@ describe('client pages', () => {
       expect(printable.text).toContain('Opintoihin hakeminen yhdessä');
     });
 
+    it('prints a recorded form again, page and API alike, with its own print styles', async () => {
+      for (const path of [
+        `/clients/${clientId}/consents/${consentId}/form`,
+        `/api/v1/consents/${consentId}/form`,
+      ]) {
+        const res = await t.http.get(path).set(as.recorder).expect(200);
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        );
+        expect(res.text).toContain('<li>Kela Testilä</li>');
+      }
+    });
+
     it('records a consent confirmed by typed name, with a PDF as evidence', async () => {
       const res = await t.http
         .post(`/clients/${clientId}/consents`)
