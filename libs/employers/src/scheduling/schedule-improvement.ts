@@ -5,7 +5,8 @@ import { pairAllowed, pairValueOf } from './scheduling-problem';
 
 /** Passes over all pairs; each pass that changes something raises the objective. */
 const MAX_PASSES = 50;
-/** Trial exchanges that must be undone when they do not pay off (each copies the board). */
+// Trial exchanges that lose value at first, undone from the board's journal when the
+// displaced people find no place that makes up for it.
 const MAX_TRIALS = 5000;
 
 /**
@@ -13,9 +14,9 @@ const MAX_TRIALS = 5000;
  * For an allowed pair (p, e) that has not met, in a round where both are present, it makes
  * room: it takes out p's own meeting in that round and/or the meeting at one of e's tables,
  * seats (p, e) there, gives each displaced participant its best further meeting that fits
- * (`place`, with swaps) and fills the table p left. The exchange is kept only when the objective rises; fixed meetings never move.
- * Pairs are tried most valuable first. Deterministic: every loop runs in index order, and
- * the limits count steps, not time.
+ * (`place`, with swaps) and fills the table p left. The exchange is kept only when the
+ * objective rises; fixed meetings never move. Pairs are tried most valuable first.
+ * Deterministic: every loop runs in index order, and the limits count steps, not time.
  */
 export function improveByExchanges(board: ScheduleBoard): void {
   const { problem } = board;
