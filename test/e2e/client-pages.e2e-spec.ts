@@ -187,6 +187,30 @@ describe('client pages', () => {
       );
     });
 
+    it('shows advisers the self-assessment change since the baseline, not the front desk', async () => {
+      for (const [assessedOn, score] of [
+        [dayOffset(-30), 3],
+        [dayOffset(0), 7],
+      ] as const) {
+        await t.http
+          .post(`/api/v1/clients/${clientId}/self-assessments`)
+          .set(as.recorder)
+          .send({ assessedOn, scores: [{ area: 'money', score }] })
+          .expect(201);
+      }
+      const page = await t.http.get(`/clients/${clientId}`).set(as.kela).expect(200);
+      expect(page.text).toContain('Change since the baseline');
+      expect(page.text).toMatch(/<svg class="trend-chart"/);
+      const desk = await t.http.get(`/clients/${clientId}`).set(as.desk).expect(200);
+      expect(desk.text).not.toContain('Change since the baseline');
+    });
+
+    it('links only to client-rights pages that open for the same adviser', async () => {
+      for (const path of ['access-report', 'export', 'erase']) {
+        await t.http.get(`/clients/${clientId}/${path}`).set(as.recorder).expect(200);
+      }
+    });
+
     it('audits the reads of the page with their legal basis', async () => {
       await t.http.get(`/clients/${clientId}`).set(as.kela).expect(200);
       const rows: { action: string; legal_basis: string | null; sections: string[] }[] =
@@ -212,7 +236,7 @@ describe('client pages', () => {
         'consents',
         'access-report',
         'export',
-        'erasure',
+        'erase',
       ]) {
         expect(res.text).toContain(`href="/clients/${clientId}/${path}"`);
       }
