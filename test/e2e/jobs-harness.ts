@@ -125,6 +125,23 @@ export class JobsHarness {
     return queues;
   }
 
+  /**
+   * Runs a relay against an unreachable queue backend until it has failed three times in a
+   * row, then stops it: a burst written meanwhile is left waiting in the outbox.
+   */
+  async relayWhileDown(batchSize: number): Promise<void> {
+    const downQueues = this.unreachableQueues();
+    const down = this.relay({ batchSize, maxBackoffMs: 200, addTimeoutMs: 300 }, downQueues);
+    await down.start();
+    await waitFor(
+      () => Promise.resolve(down.consecutiveFailures),
+      (n) => n >= 3,
+      15_000,
+    );
+    await down.stop();
+    await downQueues.close().catch(() => undefined);
+  }
+
   /** Starts the queue workers; a second call leaves the running ones alone. */
   startWorkers(): void {
     if (this.workers.length > 0) return;
