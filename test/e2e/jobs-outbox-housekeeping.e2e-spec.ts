@@ -1,4 +1,3 @@
-import { helsinkiDate, parseHelsinkiLocal } from '@ohjaamo/platform';
 import { ReminderCatalogue } from '../../apps/worker/src/reminders/reminder-catalogue';
 import { EventTomorrowReminder } from '../../apps/worker/src/reminders/event-tomorrow.reminder';
 import { NoContactReminder } from '../../apps/worker/src/reminders/no-contact.reminder';
@@ -9,7 +8,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 import { eventOf, guestOf, holdEvent, nextBusinessId } from './events-fixtures';
 import { DAY_MS, insertClient, insertVisit, JobsHarness, waitFor } from './jobs-harness';
 import { bearer } from './plans-fixtures';
-import { insertContactableClient } from './reminder-fixtures';
+import { insertContactableClient, NOON } from './reminder-fixtures';
 
 describe('outbox backlog and pruning', () => {
   let t: TestApp;
@@ -181,7 +180,7 @@ describe('outbox backlog and pruning', () => {
 
   it('keeps the keys of reminders to young people, guests and employers’ contact persons while a scan could still find them', async () => {
     // Noon in Helsinki: no SMS waits for the end of quiet hours.
-    jobs.clock.current = parseHelsinkiLocal(`${helsinkiDate(new Date())}T12:00`)!;
+    jobs.clock.current = NOON;
     const organisation = await fixtures.organisation();
     const site = await fixtures.site();
     const adviser = await bearer(

@@ -1,5 +1,5 @@
 import { MessageTemplates } from '@ohjaamo/jobs';
-import { addDays, helsinkiDate, parseHelsinkiLocal } from '@ohjaamo/platform';
+import { parseHelsinkiLocal } from '@ohjaamo/platform';
 import { ConsentExpiryHandler } from '../../apps/worker/src/consent/consent-expiry.handler';
 import { AuditService } from '@ohjaamo/audit';
 import { signedInAgent } from '../helpers/browser-session';
@@ -7,22 +7,17 @@ import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { JobsHarness, type ReceivedMail, startSmtp, waitFor } from './jobs-harness';
 import {
+  day,
+  fiDate,
   insertConcern,
   insertConsent,
   insertContactableClient,
   insertOutcomeWithFollowUp,
   insertPlan,
   mailText,
+  NOON,
+  TODAY,
 } from './reminder-fixtures';
-
-const TODAY = helsinkiDate(new Date());
-/** Noon in Helsinki today: outside quiet hours whenever the tests run. */
-const NOON = parseHelsinkiLocal(`${TODAY}T12:00`)!;
-const day = (offset: number): string => addDays(TODAY, offset);
-const fiDate = (d: string): string => {
-  const [y, m, dd] = d.split('-').map(Number);
-  return `${dd}.${m}.${y}`;
-};
 
 describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
   let t: TestApp;
@@ -561,16 +556,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
     expect(await jobs.scan.scan('follow_up_due')).toMatchObject({ enqueued: 6 });
     expect(await jobs.scan.scan('plan_action_due')).toMatchObject({ enqueued: 6 });
 
-    const downQueues = jobs.unreachableQueues();
-    const down = jobs.relay({ batchSize: 4, maxBackoffMs: 200, addTimeoutMs: 300 }, downQueues);
-    await down.start();
-    await waitFor(
-      () => Promise.resolve(down.consecutiveFailures),
-      (n) => n >= 3,
-      15_000,
-    );
-    await down.stop();
-    await downQueues.close().catch(() => undefined);
+    await jobs.relayWhileDown(4);
     const waiting = await t.dataSource.query(
       `SELECT id FROM outbox WHERE relayed_at IS NULL
           AND (payload->>'subjectId' = ANY($1) OR payload->>'recipientId' = ANY($2))`,

@@ -16,7 +16,6 @@ const OVERDUE_CONCERNS_PAGE = '/tasks/overdue-concerns';
  */
 export class ConcernOverdueReminder extends ReminderBase {
   readonly kind = 'concern_overdue';
-  readonly channels = ['in_app', 'email'] as const;
   // Hourly: a three-day deadline passes at the hour the concern was raised.
   readonly schedule = '20 7-18 * * *';
   readonly messageKey = 'reminders.concern_overdue';

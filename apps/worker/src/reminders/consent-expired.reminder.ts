@@ -14,7 +14,6 @@ import { type DueReminder, LOOKBACK_DAYS } from './reminder-definition';
  */
 export class ConsentExpiredReminder extends ReminderBase {
   readonly kind = 'consent_expired';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '15 7 * * *';
   readonly messageKey = 'reminders.consent_expired';
   readonly emailTemplate = 'consent-expired.email';

@@ -14,7 +14,6 @@ export const CONSENT_EXPIRY_NOTICE_DAYS = 30;
  */
 export class ConsentExpiringReminder extends ReminderBase {
   readonly kind = 'consent_expiring';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '10 7 * * *';
   readonly messageKey = 'reminders.consent_expiring';
   readonly emailTemplate = 'consent-expiring.email';

@@ -17,7 +17,7 @@ const HELSINKI_DAY = `(e.starts_at AT TIME ZONE 'Europe/Helsinki')::date`;
 export class EventTomorrowReminder extends ReminderBase {
   readonly kind = 'event_tomorrow';
   // Staff get nothing: the recipients are all outside the staff.
-  readonly channels = [] as const;
+  override readonly channels = [] as const;
   // Mid-morning, outside any quiet hours, so the day before is a day's notice.
   readonly schedule = '0 10 * * *';
   readonly messageKey = 'events.reminderTomorrow';

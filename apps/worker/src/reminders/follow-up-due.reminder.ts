@@ -13,7 +13,6 @@ import { type DueReminder, LOOKBACK_DAYS } from './reminder-definition';
  */
 export class FollowUpDueReminder extends ReminderBase {
   readonly kind = 'follow_up_due';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '5 7 * * *';
   readonly messageKey = 'reminders.follow_up_due';
   readonly emailTemplate = 'follow-up-due.email';

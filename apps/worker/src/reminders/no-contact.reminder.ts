@@ -11,7 +11,6 @@ const LAST_CONTACT = `COALESCE(
 /** An active client nobody has met for NO_CONTACT_DAYS → the responsible worker. */
 export class NoContactReminder extends ReminderBase {
   readonly kind = 'no_contact';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '0 7 * * *';
   readonly messageKey = 'messages.no_contact';
   readonly emailTemplate = 'no-contact.email';

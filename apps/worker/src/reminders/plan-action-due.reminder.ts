@@ -21,7 +21,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export class PlanActionDueReminder extends ReminderBase {
   readonly kind = 'plan_action_due';
-  readonly channels = ['in_app', 'email'] as const;
   // After quiet hours, so a young person's SMS goes out at once.
   readonly schedule = '30 9 * * *';
   readonly messageKey = 'reminders.plan_action_due';

@@ -14,7 +14,6 @@ export const PLAN_REVIEW_NOTICE_DAYS = 7;
  */
 export class PlanReviewReminder extends ReminderBase {
   readonly kind = 'plan_review';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '25 7 * * *';
   readonly messageKey = 'reminders.plan_review';
   readonly emailTemplate = 'plan-review.email';

@@ -9,7 +9,8 @@ import { type DueReminder, type ReminderDefinition, sameReminder } from './remin
  */
 export abstract class ReminderBase implements ReminderDefinition {
   abstract readonly kind: string;
-  abstract readonly channels: ReminderDefinition['channels'];
+  /** Staff hear of a reminder in the app and by e-mail, unless a kind says otherwise. */
+  readonly channels: ReminderDefinition['channels'] = ['in_app', 'email'];
   abstract readonly schedule: string;
   abstract readonly messageKey: string;
   abstract readonly emailTemplate: string;

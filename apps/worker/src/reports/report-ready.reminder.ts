@@ -10,7 +10,6 @@ const ANNOUNCE_DAYS = 7;
 /** A month's report is final → every active coordinator, in the app and by e-mail. */
 export class ReportReadyReminder extends ReminderBase {
   readonly kind = 'report_ready';
-  readonly channels = ['in_app', 'email'] as const;
   /** The monthly job triggers the scan itself; this daily scan only catches up. */
   readonly schedule = '0 9 * * *';
   readonly messageKey = 'reports.ready_message';
