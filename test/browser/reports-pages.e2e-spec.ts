@@ -113,6 +113,7 @@ describe('reports in Chromium', () => {
       'plans',
       'outcomes',
       'youth_guarantee',
+      'events',
     ]);
     expect(await page.locator('tr[data-indicator]').count()).toBe(10);
     // A region report chosen with the form.
@@ -150,6 +151,7 @@ describe('reports in Chromium', () => {
       'Plans',
       'Outcomes and follow-ups',
       'Youth Guarantee',
+      'Recruitment events',
       'Core indicators',
     ]);
     // The CSV's and the sheet's total agree with the page.

@@ -311,6 +311,19 @@ describe('client pages', () => {
       expect(printable.text).toContain('Opintoihin hakeminen yhdessä');
     });
 
+    it('prints a recorded form again, page and API alike, with its own print styles', async () => {
+      for (const path of [
+        `/clients/${clientId}/consents/${consentId}/form`,
+        `/api/v1/consents/${consentId}/form`,
+      ]) {
+        const res = await t.http.get(path).set(as.recorder).expect(200);
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        );
+        expect(res.text).toContain('<li>Kela Testilä</li>');
+      }
+    });
+
     it('records a consent confirmed by typed name, with a PDF as evidence', async () => {
       const res = await t.http
         .post(`/clients/${clientId}/consents`)
@@ -533,6 +546,7 @@ describe('client pages', () => {
       expect(res.text).toContain(`id="consent-${consentId}"`);
       expect(res.text).toContain('Refused');
       expect(res.text).toContain('Requested → Refused');
+      expect(res.text).toContain(`<td>${users.recorder.displayName}</td>`);
     });
 
     it('lets one of two simultaneous withdrawals win and tells the other', async () => {
@@ -581,5 +595,62 @@ describe('client pages', () => {
       const res = await t.http.get(`/clients/${otherClientId}`).set(as.kela).expect(200);
       expect(res.text).toContain('are not shared with your organisation: consent expired.');
     });
+  });
+
+  describe('in every language', () => {
+    it.each(['fi', 'sv', 'en'] as const)(
+      'renders every client and consent page in %s with no key left untranslated',
+      async (language) => {
+        const user = await fixtures.user({
+          roles: ['adviser'],
+          organisation: orgs.recorder,
+          language,
+        });
+        const headers = await bearerFor(t, user);
+        const [requested] = await t.dataSource.query(
+          `SELECT id FROM consents WHERE client_id = $1 ORDER BY created_at LIMIT 1`,
+          [clientId],
+        );
+        const pages = [
+          (await t.http.get(`/clients/${clientId}`).set(headers).expect(200)).text,
+          (await t.http.get(`/clients/${clientId}/consents`).set(headers).expect(200)).text,
+          (await t.http.get(`/clients/${clientId}/consents/new`).set(headers).expect(200)).text,
+          (
+            await t.http
+              .get(`/clients/${clientId}/consents/${requested.id}/withdraw`)
+              .set(headers)
+              .expect(200)
+          ).text,
+          (
+            await t.http
+              .post(`/clients/${clientId}/consents/scope`)
+              .set(headers)
+              .type('form')
+              .send({
+                organisationKinds: ['kela'],
+                sections: ['benefits'],
+                purpose: 'x',
+                validFrom: dayOffset(0),
+                validUntil: dayOffset(1),
+                formLanguage: language,
+              })
+              .expect(200)
+          ).text,
+          (
+            await t.http
+              .post(`/clients/${clientId}/consents`)
+              .set(headers)
+              .field({ sections: ['benefits'], organisationKinds: ['kela'], purpose: 'x' })
+              .expect(422)
+          ).text,
+        ];
+        for (const html of pages) {
+          expect(html).toContain(`<html lang="${language}">`);
+          expect(html).not.toMatch(
+            /\b(clientRecord|consentWizard|consentCard|clientPage|sections|record)\.[a-zA-Z_.]+/,
+          );
+        }
+      },
+    );
   });
 });

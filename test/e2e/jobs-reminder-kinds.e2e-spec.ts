@@ -458,7 +458,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
     );
   });
 
-  it('tells the coordinators of the concern’s site or organisation that its reaction deadline passed, without identifying the client', async () => {
+  it('tells the coordinators of the concern’s site or organisation that its reaction deadline passed, linking their overview and without identifying the client', async () => {
     const raisingOrg = await fixtures.organisation();
     const [siteS, siteT] = [await fixtures.site(), await fixtures.site()];
     const adviser = await fixtures.user({
@@ -507,7 +507,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
           kind: 'concern_overdue',
           message_key: 'reminders.concern_overdue',
           params: { date: fiDate(day(0)) },
-          link: null,
+          link: '/tasks/overdue-concerns',
         },
       ]);
     }
@@ -515,15 +515,19 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
     expect(mailsTo(atSite.email)).toHaveLength(1);
     expect(await notificationsOf(elsewhere.id)).toEqual([]);
     expect(await notificationsOf(adviser.id)).toEqual([]);
-    // The coordinator's inbox, in Swedish: the deadline, and no way into a record.
+    // The coordinator's inbox, in Swedish: the deadline and a way to the overview of
+    // overdue concerns (counts only), which they may open; no way into a record.
     const agent = await signedInAgent(t.app, atSite.email, TEST_PASSWORD);
     const inbox = (await agent.get('/notifications').expect(200)).text;
     expect(inbox).toContain(
       `Reaktionstiden för en oro gick ut ${fiDate(day(0))} och ingen har ännu reagerat på den.`,
     );
+    expect(inbox).toContain('href="/tasks/overdue-concerns"');
     expect(inbox).not.toContain('/clients/');
+    await agent.get('/tasks/overdue-concerns').expect(200);
     const text = mailText(mailsTo(atSite.email)[0].raw);
     expect(text).toContain('reaktionstiden för en oro gick ut');
+    expect(text).toContain('http://localhost:3000/tasks/overdue-concerns');
     for (const secret of [clientId, overdue, 'Virtanen', 'Aino', 'sovitusti', '/clients/']) {
       expect(text).not.toContain(secret);
     }

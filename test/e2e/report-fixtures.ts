@@ -67,9 +67,18 @@ export const CATEGORIES = [
 export async function seedReportData(
   ds: DataSource,
   ctx: SeedContext,
-  counts = { clients: 40, visits: 260, queue: 70, consents: 18, plans: 12, outcomes: 30 },
+  counts: Record<string, number> = {
+    clients: 40,
+    visits: 260,
+    queue: 70,
+    consents: 18,
+    plans: 12,
+    outcomes: 30,
+    events: 8,
+  },
 ): Promise<{ clientIds: string[] }> {
   const random = prng(ctx.seed ?? 20261023);
+  const seedTag = String(ctx.seed ?? 20261023);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const span = ctx.until.getTime() - ctx.from.getTime();
   const instant = () => new Date(ctx.from.getTime() + Math.floor(random() * span));
@@ -228,6 +237,76 @@ export async function seedReportData(
           recorded ? ctx.userId : null,
         ],
       );
+    }
+  }
+  // Recruitment events with employers, registrations (clients and guests), meetings and
+  // hiring follow-ups.
+  const employerIds: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const [employer] = await ds.query<{ id: string }[]>(
+      `INSERT INTO employers (name, business_id, created_by_user_id, version)
+       VALUES ('Yritys ' || $1::text || ' ' || $2::text, $3, $4, 1) RETURNING id`,
+      [
+        i,
+        seedTag,
+        `${String(1000000 + Math.floor(random() * 8999999)).slice(0, 7)}-${i}`,
+        ctx.userId,
+      ],
+    );
+    employerIds.push(employer.id);
+  }
+  for (let i = 0; i < (counts.events ?? 8); i++) {
+    const starts = instant();
+    const [event] = await ds.query<{ id: string }[]>(
+      `INSERT INTO recruitment_events (site_id, title, starts_at, ends_at, rounds, capacity, created_by_user_id, version)
+       VALUES ($1, 'Treffit', $2, $2::timestamptz + interval '2 hours', 4, 40, $3, 1) RETURNING id`,
+      [pick(ctx.siteIds), starts, ctx.userId],
+    );
+    const tables: string[] = [];
+    for (const employerId of employerIds.filter(() => random() < 0.7)) {
+      const [row] = await ds.query<{ id: string }[]>(
+        `INSERT INTO event_employers (event_id, employer_id) VALUES ($1, $2) RETURNING id`,
+        [event.id, employerId],
+      );
+      tables.push(row.id);
+    }
+    const people = 2 + Math.floor(random() * 12);
+    for (let n = 1; n <= people; n++) {
+      const guest = random() < 0.3;
+      const [registration] = await ds.query<{ id: string }[]>(
+        `INSERT INTO event_registrations (event_id, number, client_id, guest_name, attendance)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [
+          event.id,
+          n,
+          guest ? null : clientIds[(i * 7 + n) % clientIds.length],
+          guest ? 'Vieras' : null,
+          pick(['registered', 'arrived', 'arrived', 'late', 'no_show']),
+        ],
+      );
+      for (const [round, tableId] of tables.entries()) {
+        if (random() < 0.5) continue;
+        await ds.query(
+          `INSERT INTO event_meetings (event_id, round, event_employer_id, registration_id, "table")
+           VALUES ($1, $2, $3, $4, $5)`,
+          [event.id, round + 1 + n * 10, tableId, registration.id, 1],
+        );
+      }
+      if (tables.length > 0 && random() < 0.4) {
+        const hired = random() < 0.6;
+        const hiredOn = addDays(starts, Math.floor(random() * 140));
+        await ds.query(
+          `INSERT INTO event_follow_ups (registration_id, months, hired, event_employer_id, hired_on, recorded_at, recorded_by_user_id)
+           VALUES ($1, 3, $2, $3, $4, now(), $5)`,
+          [
+            registration.id,
+            hired,
+            hired ? pick(tables) : null,
+            hired ? day(hiredOn) : null,
+            ctx.userId,
+          ],
+        );
+      }
     }
   }
   return { clientIds };

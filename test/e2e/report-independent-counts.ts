@@ -191,6 +191,21 @@ export async function independentFigure(
       return outcomes(GROUPS[b]);
     case 'outcomes.category':
       return outcomes([b]);
+    case 'events.held':
+    case 'events.participants':
+    case 'events.meetings':
+    case 'events.hired': {
+      const what = {
+        held: 'count(*) AS n FROM recruitment_events e',
+        participants: `count(*) AS n FROM recruitment_events e JOIN event_registrations r ON r.event_id = e.id AND r.attendance IN ('arrived', 'late')`,
+        meetings:
+          'count(*) AS n FROM recruitment_events e JOIN event_meetings m ON m.event_id = e.id',
+        hired: `count(DISTINCT r.id) AS n FROM recruitment_events e JOIN event_registrations r ON r.event_id = e.id
+                JOIN event_follow_ups f ON f.registration_id = r.id AND f.hired
+                 AND f.hired_on <= ((e.starts_at AT TIME ZONE 'Europe/Helsinki') + interval '3 months')::date`,
+      }[a]!;
+      return one(`SELECT ${what} WHERE ${HM('e.starts_at')} AND ${IN_SCOPE('e.site_id')}`);
+    }
     case 'yg.cohort':
       return cohort(false);
     case 'yg.offered':

@@ -69,7 +69,7 @@ describe('monthly report figures', () => {
         language: 'sv',
       })
       .expect(201);
-    expect(created.body.gender).toBe('female');
+    expect(created.body.details.gender).toBe('female');
     for (const body of [
       { clientId: created.body.id, channel: 'walk_in', topics: ['work'], firstVisit: true },
       { clientId: created.body.id, channel: 'phone', topics: ['housing'], agencyIds: [kela.id] },

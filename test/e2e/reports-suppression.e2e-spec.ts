@@ -127,6 +127,7 @@ describe('monthly report suppression and access', () => {
       'Plans',
       'Outcomes and follow-ups',
       'Youth Guarantee',
+      'Recruitment events',
       'Core indicators',
     ]);
     const visits = workbook.getWorksheet('Visits')!;

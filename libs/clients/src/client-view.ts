@@ -5,6 +5,8 @@ import type { ClientStatus, ContactMethod, EndReason } from './client-status';
 
 /** The rest of the registry entry, for those who see all of it. */
 export interface ClientDetails {
+  /** Optional, for the statistics (not part of the identification the desk sees). */
+  gender: string | null;
   phone: string | null;
   email: string | null;
   preferredContact: ContactMethod | null;
@@ -28,7 +30,6 @@ export interface ClientView {
   lastName: string;
   birthDate: string | null;
   language: string | null;
-  gender: string | null;
   municipality: string | null;
   status: ClientStatus;
   /** For optimistic locking: send it back with an update. */
@@ -45,7 +46,6 @@ export function toClientView(client: Client, access: RegistryAccess): ClientView
     lastName: client.lastName,
     birthDate: client.birthDate,
     language: client.language,
-    gender: client.gender,
     // Where a protected person lives is part of what the order protects.
     municipality: full || !client.nonDisclosure ? client.municipality : null,
     status: client.status,
@@ -58,6 +58,7 @@ export function toClientView(client: Client, access: RegistryAccess): ClientView
 
 function toClientDetails(client: Client): ClientDetails {
   return {
+    gender: client.gender,
     phone: client.phone,
     email: client.email,
     preferredContact: client.preferredContact,

@@ -30,6 +30,7 @@ export const SECTION_KEYS = [
   'plans',
   'outcomes',
   'youth_guarantee',
+  'events',
 ] as const;
 
 /** A row before suppression: a number per month column. */
@@ -324,6 +325,16 @@ export function buildSections(
         dependsOn: { numerator: 'yg.offered', denominator: 'yg.cohort' },
       },
     ],
+    partitions: [],
+  });
+
+  // Recruitment events (speed dates): held, participants who came, meetings, and
+  // participants hired by an employer of the event within three months.
+  sections.push({
+    key: 'events',
+    rows: ['held', 'participants', 'meetings', 'hired'].map((k) =>
+      count(`events.${k}`, t(`reports.rows.events_${k}`), cell(`events.${k}`)),
+    ),
     partitions: [],
   });
 

@@ -9,6 +9,9 @@ import {
 } from '@ohjaamo/clients';
 
 export class ClientDetailsDto {
+  @ApiProperty({ type: String, nullable: true, enum: ['female', 'male', 'other', 'not_stated'] })
+  gender!: string | null;
+
   @ApiProperty({ type: String, nullable: true })
   phone!: string | null;
 
@@ -68,9 +71,6 @@ export class ClientDto {
 
   @ApiProperty({ type: String, nullable: true })
   language!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, enum: ['female', 'male', 'other', 'not_stated'] })
-  gender!: string | null;
 
   @ApiProperty({
     type: String,
@@ -158,7 +158,6 @@ export function toClientDto(view: ClientView): ClientDto {
     lastName: view.lastName,
     birthDate: view.birthDate,
     language: view.language,
-    gender: view.gender,
     municipality: view.municipality,
     status: view.status,
     version: view.version,

@@ -5,6 +5,8 @@
 /** Visits of the month that were not taken back. */
 const MONTH_VISITS = visitsBetween('$2', '$3');
 
+const MONTH_EVENTS = `recruitment_events e WHERE e.starts_at >= $2 AND e.starts_at < $3`;
+
 function visitsBetween(from: string, to: string): string {
   return `visits v WHERE v.undone_at IS NULL AND v.started_at >= ${from} AND v.started_at < ${to}`;
 }
@@ -123,6 +125,24 @@ export const INSERT_CELLS = `
     SELECT hs.site_id, 'followups.holding', f.months::text, count(*)
       FROM follow_ups f JOIN clients c ON c.id = f.client_id ${HOME}
      WHERE f.due_on BETWEEN $1::date AND $4::date AND f.still_holds GROUP BY 1, 3
+    UNION ALL
+    -- Recruitment events by the site and Helsinki month they start in.
+    SELECT e.site_id, 'events.held', '', count(*)
+      FROM ${MONTH_EVENTS} GROUP BY 1
+    UNION ALL
+    SELECT e.site_id, 'events.participants', '', count(*)
+      FROM ${MONTH_EVENTS.replace('recruitment_events e', 'recruitment_events e JOIN event_registrations r ON r.event_id = e.id')}
+       AND r.attendance IN ('arrived', 'late') GROUP BY 1
+    UNION ALL
+    SELECT e.site_id, 'events.meetings', '', count(*)
+      FROM ${MONTH_EVENTS.replace('recruitment_events e', 'recruitment_events e JOIN event_meetings m ON m.event_id = e.id')}
+     GROUP BY 1
+    UNION ALL
+    -- Participants hired by an employer of the event within three months of it.
+    SELECT e.site_id, 'events.hired', '', count(DISTINCT r.id)
+      FROM ${MONTH_EVENTS.replace('recruitment_events e', 'recruitment_events e JOIN event_registrations r ON r.event_id = e.id JOIN event_follow_ups f ON f.registration_id = r.id')}
+       AND f.hired AND f.hired_on <= ((e.starts_at AT TIME ZONE 'Europe/Helsinki') + interval '3 months')::date
+     GROUP BY 1
   ) cells`;
 
 /**
