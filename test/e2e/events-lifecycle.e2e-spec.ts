@@ -317,6 +317,14 @@ describe('recruitment events: lifecycle', () => {
       .send({ months: 2, hired: false })
       .expect(422);
 
+    // Recorded outcomes are never lost by removing who they belong to.
+    const kept = await t.http
+      .delete(`${base}/employers/${linkedMeeting.eventEmployerId}`)
+      .set(adviser)
+      .expect(409);
+    expect(kept.body.error).toBe('event_employer_has_outcomes');
+    await t.http.delete(`${base}/registrations/${linked}`).set(adviser).expect(409);
+
     // The report: aggregate figures, for coordinators as well.
     const report = await t.http.get(`${base}/report`).set(coordinator).expect(200);
     const held = final.filter((m) => [linked, aino, eino].includes(m.registrationId)).length;
