@@ -350,4 +350,42 @@ describe('recruitment events: lifecycle', () => {
     // Coordinators see figures, never the people.
     await t.http.get(base).set(coordinator).expect(403);
   });
+
+  it('gives a late arrival only the rounds still to come when the timetable is regenerated', async () => {
+    const eventId = await eventOf(t, adviser, site.id);
+    const base = `/api/v1/events/${eventId}`;
+    const employer = await employerOf(t, adviser, 'Myöhäinen Oy');
+    const table = (
+      await t.http.post(`${base}/employers`).set(adviser).send({ employerId: employer, tables: 1 })
+    ).body.id as string;
+    const late = await guestOf(t, adviser, eventId, 'Late Guest');
+    const onTime = await guestOf(t, adviser, eventId, 'On Time Guest');
+    for (const registration of [late, onTime]) {
+      await t.http
+        .put(`${base}/registrations/${registration}/preferences`)
+        .set(adviser)
+        .send({ eventEmployerIds: [table] })
+        .expect(204);
+    }
+    // The event (4 rounds of 15 minutes) began 35 minutes ago: three rounds have begun.
+    await t.dataSource.query(
+      `UPDATE recruitment_events SET starts_at = now() - interval '35 minutes',
+              ends_at = now() + interval '25 minutes' WHERE id = $1`,
+      [eventId],
+    );
+    await t.http
+      .put(`${base}/registrations/${late}/attendance`)
+      .set(desk)
+      .send({ attendance: 'late' })
+      .expect(204);
+    const { version } = (await t.http.get(base).set(adviser).expect(200)).body;
+    const generated = await t.http
+      .post(`${base}/schedule`)
+      .set(adviser)
+      .send({ version })
+      .expect(201);
+    const meetings = generated.body.meetings as Meeting[];
+    expect(meetings.filter((m) => m.registrationId === late).map((m) => m.round)).toEqual([4]);
+    expect(meetings.filter((m) => m.registrationId === onTime)).toHaveLength(1);
+  });
 });
