@@ -2,6 +2,7 @@ import { hash } from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
 import { insertClientsAndVisits } from './demo-clients-and-visits';
+import { insertEmployersAndEvents } from './demo-employers-and-events';
 import { insertPlansAndOutcomes } from './demo-plans-and-outcomes';
 import { demoId } from './demo-ids';
 import { DEMO_PASSWORD } from './demo-logins';
@@ -23,6 +24,7 @@ export async function loadDemoData(url: string): Promise<boolean> {
       await insertStaff(manager);
       await insertClientsAndVisits(manager, new Date());
       await insertPlansAndOutcomes(manager, new Date());
+      await insertEmployersAndEvents(manager, new Date());
       return (await countDemoRows(manager)) > before;
     });
   } finally {

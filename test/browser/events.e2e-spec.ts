@@ -57,18 +57,16 @@ describe('recruitment event pages in Chromium', () => {
       email: 'events.adviser@example.test',
     });
     // A second employer made through the service: the browser makes the first.
-    await t.app
-      .get(EmployersService)
-      .create(
-        {
-          userId: adviser.id,
-          organisationId: adviser.organisationId,
-          organisationKind: 'youth_services',
-          siteIds: [site.id],
-          roles: ['adviser'],
-        },
-        { name: 'Kahvila Aalto', businessId: '1572860-0', contacts: [] },
-      );
+    await t.app.get(EmployersService).create(
+      {
+        userId: adviser.id,
+        organisationId: adviser.organisationId,
+        organisationKind: 'youth_services',
+        siteIds: [site.id],
+        roles: ['adviser'],
+      },
+      { name: 'Kahvila Aalto', businessId: '1572860-0', contacts: [] },
+    );
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.goto(`${base}/sign-in`);

@@ -240,4 +240,15 @@ describe('plans and outcomes in Chromium', () => {
     await coordinatorPage.reload();
     expect(await coordinatorPage.locator('main').textContent()).toContain('No overdue concerns');
   });
+
+  it.each(['fi', 'sv'])('the client pages pass axe in %s too', async (language) => {
+    const page = await signedIn(adviser);
+    await page.goto(`${base}/language/${language}?return=/tasks`);
+    expect(await page.getAttribute('html', 'lang')).toBe(language);
+    await expectNoViolations(page, `tasks ${language}`);
+    for (const path of ['plan', 'plan/versions', 'self-assessments', 'outcomes']) {
+      await page.goto(`${base}/clients/${clientId}/${path}`);
+      await expectNoViolations(page, `${path} ${language}`);
+    }
+  });
 });

@@ -187,6 +187,30 @@ describe('client pages', () => {
       );
     });
 
+    it('shows advisers the self-assessment change since the baseline, not the front desk', async () => {
+      for (const [assessedOn, score] of [
+        [dayOffset(-30), 3],
+        [dayOffset(0), 7],
+      ] as const) {
+        await t.http
+          .post(`/api/v1/clients/${clientId}/self-assessments`)
+          .set(as.recorder)
+          .send({ assessedOn, scores: [{ area: 'money', score }] })
+          .expect(201);
+      }
+      const page = await t.http.get(`/clients/${clientId}`).set(as.kela).expect(200);
+      expect(page.text).toContain('Change since the baseline');
+      expect(page.text).toMatch(/<svg class="trend-chart"/);
+      const desk = await t.http.get(`/clients/${clientId}`).set(as.desk).expect(200);
+      expect(desk.text).not.toContain('Change since the baseline');
+    });
+
+    it('links only to client-rights pages that open for the same adviser', async () => {
+      for (const path of ['access-report', 'export', 'erase']) {
+        await t.http.get(`/clients/${clientId}/${path}`).set(as.recorder).expect(200);
+      }
+    });
+
     it('audits the reads of the page with their legal basis', async () => {
       await t.http.get(`/clients/${clientId}`).set(as.kela).expect(200);
       const rows: { action: string; legal_basis: string | null; sections: string[] }[] =
@@ -212,7 +236,7 @@ describe('client pages', () => {
         'consents',
         'access-report',
         'export',
-        'erasure',
+        'erase',
       ]) {
         expect(res.text).toContain(`href="/clients/${clientId}/${path}"`);
       }
@@ -309,6 +333,19 @@ describe('client pages', () => {
       expect(printable.headers['content-security-policy']).toContain("style-src 'unsafe-inline'");
       expect(printable.text).toContain('lang="sv"');
       expect(printable.text).toContain('Opintoihin hakeminen yhdessä');
+    });
+
+    it('prints a recorded form again, page and API alike, with its own print styles', async () => {
+      for (const path of [
+        `/clients/${clientId}/consents/${consentId}/form`,
+        `/api/v1/consents/${consentId}/form`,
+      ]) {
+        const res = await t.http.get(path).set(as.recorder).expect(200);
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        );
+        expect(res.text).toContain('<li>Kela Testilä</li>');
+      }
     });
 
     it('records a consent confirmed by typed name, with a PDF as evidence', async () => {
@@ -533,6 +570,7 @@ describe('client pages', () => {
       expect(res.text).toContain(`id="consent-${consentId}"`);
       expect(res.text).toContain('Refused');
       expect(res.text).toContain('Requested → Refused');
+      expect(res.text).toContain(`<td>${users.recorder.displayName}</td>`);
     });
 
     it('lets one of two simultaneous withdrawals win and tells the other', async () => {
@@ -581,5 +619,62 @@ describe('client pages', () => {
       const res = await t.http.get(`/clients/${otherClientId}`).set(as.kela).expect(200);
       expect(res.text).toContain('are not shared with your organisation: consent expired.');
     });
+  });
+
+  describe('in every language', () => {
+    it.each(['fi', 'sv', 'en'] as const)(
+      'renders every client and consent page in %s with no key left untranslated',
+      async (language) => {
+        const user = await fixtures.user({
+          roles: ['adviser'],
+          organisation: orgs.recorder,
+          language,
+        });
+        const headers = await bearerFor(t, user);
+        const [requested] = await t.dataSource.query(
+          `SELECT id FROM consents WHERE client_id = $1 ORDER BY created_at LIMIT 1`,
+          [clientId],
+        );
+        const pages = [
+          (await t.http.get(`/clients/${clientId}`).set(headers).expect(200)).text,
+          (await t.http.get(`/clients/${clientId}/consents`).set(headers).expect(200)).text,
+          (await t.http.get(`/clients/${clientId}/consents/new`).set(headers).expect(200)).text,
+          (
+            await t.http
+              .get(`/clients/${clientId}/consents/${requested.id}/withdraw`)
+              .set(headers)
+              .expect(200)
+          ).text,
+          (
+            await t.http
+              .post(`/clients/${clientId}/consents/scope`)
+              .set(headers)
+              .type('form')
+              .send({
+                organisationKinds: ['kela'],
+                sections: ['benefits'],
+                purpose: 'x',
+                validFrom: dayOffset(0),
+                validUntil: dayOffset(1),
+                formLanguage: language,
+              })
+              .expect(200)
+          ).text,
+          (
+            await t.http
+              .post(`/clients/${clientId}/consents`)
+              .set(headers)
+              .field({ sections: ['benefits'], organisationKinds: ['kela'], purpose: 'x' })
+              .expect(422)
+          ).text,
+        ];
+        for (const html of pages) {
+          expect(html).toContain(`<html lang="${language}">`);
+          expect(html).not.toMatch(
+            /\b(clientRecord|consentWizard|consentCard|clientPage|sections|record)\.[a-zA-Z_.]+/,
+          );
+        }
+      },
+    );
   });
 });

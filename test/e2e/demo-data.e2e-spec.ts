@@ -76,4 +76,25 @@ describe('the demo data set', () => {
       expect(tasks.rows[0].overdue).toBe(1);
     });
   });
+
+  it('has employers, an upcoming event with its timetable and a past event where over a quarter were hired', async () => {
+    await withClient(database.url, async (client) => {
+      const { rows } = await client.query<Record<string, number>>(`
+        SELECT (SELECT count(*)::int FROM employers) AS employers,
+               (SELECT count(*)::int FROM vacancies) AS vacancies,
+               (SELECT count(*)::int FROM recruitment_events WHERE starts_at > now()) AS upcoming,
+               (SELECT count(*)::int FROM recruitment_events WHERE ends_at < now()) AS past,
+               (SELECT count(*)::int FROM (SELECT 1 FROM event_meetings
+                  GROUP BY event_id, round, registration_id HAVING count(*) > 1) x) AS doubles`);
+      expect(rows[0]).toMatchObject({ employers: 4, upcoming: 1, past: 1, doubles: 0 });
+      expect(rows[0].vacancies).toBeGreaterThanOrEqual(4);
+      const hired = await client.query<{ present: number; hired: number }>(`
+        SELECT count(*) FILTER (WHERE r.attendance IN ('arrived', 'late'))::int AS present,
+               count(*) FILTER (WHERE f.hired)::int AS hired
+          FROM recruitment_events e JOIN event_registrations r ON r.event_id = e.id
+          LEFT JOIN event_follow_ups f ON f.registration_id = r.id AND f.months = 1
+         WHERE e.ends_at < now()`);
+      expect(hired.rows[0].hired / hired.rows[0].present).toBeGreaterThan(0.25);
+    });
+  });
 });

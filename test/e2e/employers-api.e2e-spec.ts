@@ -160,4 +160,30 @@ describe('employers API', () => {
     await t.http.get('/api/v1/employers').set(desk).expect(403);
     await t.http.post('/api/v1/employers').set(desk).send(employer()).expect(403);
   });
+
+  it('documents the employer and event routes in the OpenAPI document', async () => {
+    const doc = await t.http.get('/api/docs-json').expect(200);
+    const paths = doc.body.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths['/api/v1/employers']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/v1/events/{id}/meetings/{meetingId}']).sort()).toEqual([
+      'delete',
+      'put',
+    ]);
+    for (const path of [
+      '/api/v1/employers/{id}/vacancies',
+      '/api/v1/events',
+      '/api/v1/events/{id}/registrations',
+      '/api/v1/events/{id}/schedule',
+      '/api/v1/events/{id}/registrations/{registrationId}/attendance',
+      '/api/v1/events/{id}/meetings/{meetingId}/outcome',
+      '/api/v1/events/{id}/registrations/{registrationId}/follow-ups',
+      '/api/v1/events/{id}/report',
+    ]) {
+      expect(paths[path]).toBeDefined();
+    }
+    const schemas = doc.body.components.schemas as Record<string, { properties: object }>;
+    expect(Object.keys(schemas.EventDetailDto.properties)).toEqual(
+      expect.arrayContaining(['version', 'meetings', 'score', 'registrations']),
+    );
+  });
 });

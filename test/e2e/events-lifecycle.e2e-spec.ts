@@ -317,6 +317,14 @@ describe('recruitment events: lifecycle', () => {
       .send({ months: 2, hired: false })
       .expect(422);
 
+    // Recorded outcomes are never lost by removing who they belong to.
+    const kept = await t.http
+      .delete(`${base}/employers/${linkedMeeting.eventEmployerId}`)
+      .set(adviser)
+      .expect(409);
+    expect(kept.body.error).toBe('event_employer_has_outcomes');
+    await t.http.delete(`${base}/registrations/${linked}`).set(adviser).expect(409);
+
     // The report: aggregate figures, for coordinators as well.
     const report = await t.http.get(`${base}/report`).set(coordinator).expect(200);
     const held = final.filter((m) => [linked, aino, eino].includes(m.registrationId)).length;
@@ -341,5 +349,43 @@ describe('recruitment events: lifecycle', () => {
     expect(report.body.hiredShare).toBeCloseTo(1 / 3);
     // Coordinators see figures, never the people.
     await t.http.get(base).set(coordinator).expect(403);
+  });
+
+  it('gives a late arrival only the rounds still to come when the timetable is regenerated', async () => {
+    const eventId = await eventOf(t, adviser, site.id);
+    const base = `/api/v1/events/${eventId}`;
+    const employer = await employerOf(t, adviser, 'Myöhäinen Oy');
+    const table = (
+      await t.http.post(`${base}/employers`).set(adviser).send({ employerId: employer, tables: 1 })
+    ).body.id as string;
+    const late = await guestOf(t, adviser, eventId, 'Late Guest');
+    const onTime = await guestOf(t, adviser, eventId, 'On Time Guest');
+    for (const registration of [late, onTime]) {
+      await t.http
+        .put(`${base}/registrations/${registration}/preferences`)
+        .set(adviser)
+        .send({ eventEmployerIds: [table] })
+        .expect(204);
+    }
+    // The event (4 rounds of 15 minutes) began 35 minutes ago: three rounds have begun.
+    await t.dataSource.query(
+      `UPDATE recruitment_events SET starts_at = now() - interval '35 minutes',
+              ends_at = now() + interval '25 minutes' WHERE id = $1`,
+      [eventId],
+    );
+    await t.http
+      .put(`${base}/registrations/${late}/attendance`)
+      .set(desk)
+      .send({ attendance: 'late' })
+      .expect(204);
+    const { version } = (await t.http.get(base).set(adviser).expect(200)).body;
+    const generated = await t.http
+      .post(`${base}/schedule`)
+      .set(adviser)
+      .send({ version })
+      .expect(201);
+    const meetings = generated.body.meetings as Meeting[];
+    expect(meetings.filter((m) => m.registrationId === late).map((m) => m.round)).toEqual([4]);
+    expect(meetings.filter((m) => m.registrationId === onTime)).toHaveLength(1);
   });
 });

@@ -1,19 +1,9 @@
-import { addDays, helsinkiDate, parseHelsinkiLocal } from '@ohjaamo/platform';
 import { Fixtures } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { nextBusinessId } from './events-fixtures';
 import { JobsHarness, type ReceivedMail, startSmtp, waitFor } from './jobs-harness';
 import { bearer, type Headers } from './plans-fixtures';
-import { insertContactableClient, mailText } from './reminder-fixtures';
-
-const TODAY = helsinkiDate(new Date());
-/** Noon in Helsinki today: outside quiet hours whenever the tests run. */
-const NOON = parseHelsinkiLocal(`${TODAY}T12:00`)!;
-const day = (offset: number): string => addDays(TODAY, offset);
-const fiDate = (d: string): string => {
-  const [y, m, dd] = d.split('-').map(Number);
-  return `${dd}.${m}.${y}`;
-};
+import { day, fiDate, insertContactableClient, mailText, NOON } from './reminder-fixtures';
 
 // "Recruitment event tomorrow": the registered young people (linked clients by their own
 // contact method, guests who consented, by SMS or e-mail) and the employers' contact

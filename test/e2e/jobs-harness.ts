@@ -17,16 +17,9 @@ import type { DataSource } from 'typeorm';
 import { JobRegistry } from '../../apps/worker/src/job-registry';
 import { SmsHandler } from '../../apps/worker/src/messages/sms.handler';
 import { OutboxRelay, type RelayOptions } from '../../apps/worker/src/relay/outbox-relay';
-import { ConcernOverdueReminder } from '../../apps/worker/src/reminders/concern-overdue.reminder';
-import { ConsentExpiredReminder } from '../../apps/worker/src/reminders/consent-expired.reminder';
-import { ConsentExpiringReminder } from '../../apps/worker/src/reminders/consent-expiring.reminder';
-import { EventTomorrowReminder } from '../../apps/worker/src/reminders/event-tomorrow.reminder';
-import { FollowUpDueReminder } from '../../apps/worker/src/reminders/follow-up-due.reminder';
-import { NoContactReminder } from '../../apps/worker/src/reminders/no-contact.reminder';
-import { PlanActionDueReminder } from '../../apps/worker/src/reminders/plan-action-due.reminder';
-import { PlanReviewReminder } from '../../apps/worker/src/reminders/plan-review.reminder';
 import { ReminderCatalogue } from '../../apps/worker/src/reminders/reminder-catalogue';
 import { ReminderDeliverHandler } from '../../apps/worker/src/reminders/reminder-deliver.handler';
+import { reminderKinds } from '../../apps/worker/src/reminders/reminder-kinds';
 import { ReminderScanHandler } from '../../apps/worker/src/reminders/reminder-scan.handler';
 import { YoungPersonDelivery } from '../../apps/worker/src/reminders/young-person-delivery';
 import { RetentionHandler } from '../../apps/worker/src/retention/retention.handler';
@@ -66,16 +59,7 @@ export class JobsHarness {
       QUEUE_PREFIX: `{j${randomBytes(4).toString('hex')}}`,
     });
     this.queues = new Queues(new Map(QUEUE_NAMES.map((n) => [n, this.backend.createQueue(n)])));
-    const catalogue = new ReminderCatalogue([
-      new NoContactReminder(60),
-      new FollowUpDueReminder(),
-      new PlanReviewReminder(),
-      new PlanActionDueReminder(),
-      new ConsentExpiringReminder(),
-      new ConsentExpiredReminder(),
-      new ConcernOverdueReminder(),
-      new EventTomorrowReminder(),
-    ]);
+    const catalogue = new ReminderCatalogue(reminderKinds({ NO_CONTACT_DAYS: 60 }));
     const ledger = new DeliveryLedger(dataSource);
     const templates = new MessageTemplates();
     this.email = new EmailSender(smtpUrl, 'Ohjaamo <no-reply@ohjaamo.test>');
@@ -123,6 +107,23 @@ export class JobsHarness {
     // Connection errors are the point here; the relay reports them itself.
     for (const queue of queues.all()) queue.on('error', () => undefined);
     return queues;
+  }
+
+  /**
+   * Runs a relay against an unreachable queue backend until it has failed three times in a
+   * row, then stops it: a burst written meanwhile is left waiting in the outbox.
+   */
+  async relayWhileDown(batchSize: number): Promise<void> {
+    const downQueues = this.unreachableQueues();
+    const down = this.relay({ batchSize, maxBackoffMs: 200, addTimeoutMs: 300 }, downQueues);
+    await down.start();
+    await waitFor(
+      () => Promise.resolve(down.consecutiveFailures),
+      (n) => n >= 3,
+      15_000,
+    );
+    await down.stop();
+    await downQueues.close().catch(() => undefined);
   }
 
   /** Starts the queue workers; a second call leaves the running ones alone. */

@@ -1,10 +1,14 @@
 import { ReminderCatalogue } from '../../apps/worker/src/reminders/reminder-catalogue';
+import { EventTomorrowReminder } from '../../apps/worker/src/reminders/event-tomorrow.reminder';
 import { NoContactReminder } from '../../apps/worker/src/reminders/no-contact.reminder';
 import { OutboxPruneHandler } from '../../apps/worker/src/maintenance/outbox-prune.handler';
 import { signedInAgent } from '../helpers/browser-session';
 import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { eventOf, guestOf, holdEvent, nextBusinessId } from './events-fixtures';
 import { DAY_MS, insertClient, insertVisit, JobsHarness, waitFor } from './jobs-harness';
+import { bearer } from './plans-fixtures';
+import { insertContactableClient, NOON } from './reminder-fixtures';
 
 describe('outbox backlog and pruning', () => {
   let t: TestApp;
@@ -172,5 +176,90 @@ describe('outbox backlog and pruning', () => {
       ]),
     ).toBe(1);
     expect(await prune.run()).toMatchObject({ outbox: 0, deliveries: 0 });
+  });
+
+  it('keeps the keys of reminders to young people, guests and employers’ contact persons while a scan could still find them', async () => {
+    // Noon in Helsinki: no SMS waits for the end of quiet hours.
+    jobs.clock.current = NOON;
+    const organisation = await fixtures.organisation();
+    const site = await fixtures.site();
+    const adviser = await bearer(
+      t,
+      await fixtures.user({ roles: ['adviser'], organisation, sites: [site] }),
+    );
+    const employer = await t.http
+      .post('/api/v1/employers')
+      .set(adviser)
+      .send({
+        name: 'Kauppa Oy',
+        businessId: nextBusinessId(),
+        contacts: [{ name: 'Sven Kontakt', email: 'sven@kauppa.example', language: 'sv' }],
+      })
+      .expect(201);
+    // Tomorrow: a young person (client), a guest and a contact person (external) are due.
+    const eventId = await eventOf(t, adviser, site.id);
+    await t.http
+      .post(`/api/v1/events/${eventId}/employers`)
+      .set(adviser)
+      .send({ employerId: employer.body.id, tables: 1 })
+      .expect(201);
+    const guest = await guestOf(t, adviser, eventId, 'Vieras Tekstari');
+    const young = await insertContactableClient(t.dataSource, {
+      organisationId: organisation.id,
+      preferredContact: 'sms',
+    });
+    await t.http
+      .post(`/api/v1/events/${eventId}/registrations`)
+      .set(adviser)
+      .send({ clientId: young })
+      .expect(201);
+
+    expect(await jobs.scan.scan('event_tomorrow')).toEqual({ due: 3, enqueued: 3 });
+    const payloads = await t.dataSource.query<{ payload: Record<string, string> }[]>(
+      `SELECT payload FROM outbox WHERE job_name = 'reminder.deliver'
+          AND payload->>'subjectId' = $1`,
+      [eventId],
+    );
+    const delivered: string[] = [];
+    for (const { payload } of payloads) {
+      delivered.push(...(await jobs.deliver.deliver(payload as never)).delivered);
+    }
+    expect(delivered.sort()).toEqual(['email', 'sms', 'sms']);
+    const eventKeys = () =>
+      t.dataSource
+        .query<{ delivery_key: string }[]>(
+          `SELECT delivery_key FROM deliveries WHERE delivery_key LIKE 'event_tomorrow|' || $1 || '|%'
+            ORDER BY 1`,
+          [eventId],
+        )
+        .then((rows) => rows.map((r) => r.delivery_key));
+    expect(await eventKeys()).toHaveLength(3);
+    expect((await eventKeys()).some((k) => k.endsWith(`|${guest}|sms`))).toBe(true);
+    expect((await eventKeys()).some((k) => k.endsWith(`|${young}|sms`))).toBe(true);
+    // Old enough to prune by age; the event is still tomorrow, so a scan finds all three.
+    await t.dataSource.query(
+      `UPDATE deliveries SET delivered_at = $2 WHERE delivery_key LIKE 'event_tomorrow|' || $1 || '|%'`,
+      [eventId, new Date(Date.now() - 500 * DAY_MS)],
+    );
+    const prune = new OutboxPruneHandler(
+      t.dataSource,
+      new ReminderCatalogue([new EventTomorrowReminder()]),
+      { outboxRetentionDays: 30, deliveryRetentionDays: 400 },
+      jobs.clock,
+    );
+    expect(await prune.run()).toMatchObject({ keptStillDue: 3 });
+    expect(await eventKeys()).toHaveLength(3);
+    // So the same reminders, delivered again, send nothing.
+    const again: string[] = [];
+    for (const { payload } of payloads) {
+      again.push(...(await jobs.deliver.deliver(payload as never)).delivered);
+    }
+    expect(again).toEqual([]);
+    expect(jobs.sms.sent.filter((id) => id === guest || id === young)).toHaveLength(2);
+
+    // Once the event is over no scan can find them again, and the keys go.
+    await holdEvent(t, eventId);
+    expect(await prune.run()).toMatchObject({ keptStillDue: 0 });
+    expect(await eventKeys()).toEqual([]);
   });
 });

@@ -1,27 +1,23 @@
 import { MessageTemplates } from '@ohjaamo/jobs';
-import { addDays, helsinkiDate, parseHelsinkiLocal } from '@ohjaamo/platform';
+import { parseHelsinkiLocal } from '@ohjaamo/platform';
 import { ConsentExpiryHandler } from '../../apps/worker/src/consent/consent-expiry.handler';
 import { AuditService } from '@ohjaamo/audit';
-import { Fixtures } from '../helpers/fixtures';
+import { signedInAgent } from '../helpers/browser-session';
+import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { JobsHarness, type ReceivedMail, startSmtp, waitFor } from './jobs-harness';
 import {
+  day,
+  fiDate,
   insertConcern,
   insertConsent,
   insertContactableClient,
   insertOutcomeWithFollowUp,
   insertPlan,
   mailText,
+  NOON,
+  TODAY,
 } from './reminder-fixtures';
-
-const TODAY = helsinkiDate(new Date());
-/** Noon in Helsinki today: outside quiet hours whenever the tests run. */
-const NOON = parseHelsinkiLocal(`${TODAY}T12:00`)!;
-const day = (offset: number): string => addDays(TODAY, offset);
-const fiDate = (d: string): string => {
-  const [y, m, dd] = d.split('-').map(Number);
-  return `${dd}.${m}.${y}`;
-};
 
 describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
   let t: TestApp;
@@ -30,7 +26,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
   let jobs: JobsHarness;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ MFA_REQUIRED_ROLES: 'none' });
     fixtures = new Fixtures(t.app);
     smtp = await startSmtp();
     jobs = new JobsHarness(t.dataSource, t.databaseUrl, smtp.url);
@@ -457,7 +453,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
     );
   });
 
-  it('tells the coordinators of the concern’s site or organisation that its reaction deadline passed, without identifying the client', async () => {
+  it('tells the coordinators of the concern’s site or organisation that its reaction deadline passed, linking their overview and without identifying the client', async () => {
     const raisingOrg = await fixtures.organisation();
     const [siteS, siteT] = [await fixtures.site(), await fixtures.site()];
     const adviser = await fixtures.user({
@@ -506,7 +502,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
           kind: 'concern_overdue',
           message_key: 'reminders.concern_overdue',
           params: { date: fiDate(day(0)) },
-          link: null,
+          link: '/tasks/overdue-concerns',
         },
       ]);
     }
@@ -514,8 +510,19 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
     expect(mailsTo(atSite.email)).toHaveLength(1);
     expect(await notificationsOf(elsewhere.id)).toEqual([]);
     expect(await notificationsOf(adviser.id)).toEqual([]);
+    // The coordinator's inbox, in Swedish: the deadline and a way to the overview of
+    // overdue concerns (counts only), which they may open; no way into a record.
+    const agent = await signedInAgent(t.app, atSite.email, TEST_PASSWORD);
+    const inbox = (await agent.get('/notifications').expect(200)).text;
+    expect(inbox).toContain(
+      `Reaktionstiden för en oro gick ut ${fiDate(day(0))} och ingen har ännu reagerat på den.`,
+    );
+    expect(inbox).toContain('href="/tasks/overdue-concerns"');
+    expect(inbox).not.toContain('/clients/');
+    await agent.get('/tasks/overdue-concerns').expect(200);
     const text = mailText(mailsTo(atSite.email)[0].raw);
     expect(text).toContain('reaktionstiden för en oro gick ut');
+    expect(text).toContain('http://localhost:3000/tasks/overdue-concerns');
     for (const secret of [clientId, overdue, 'Virtanen', 'Aino', 'sovitusti', '/clients/']) {
       expect(text).not.toContain(secret);
     }
@@ -549,16 +556,7 @@ describe('reminder kinds: follow-ups, plans, consent, concerns', () => {
     expect(await jobs.scan.scan('follow_up_due')).toMatchObject({ enqueued: 6 });
     expect(await jobs.scan.scan('plan_action_due')).toMatchObject({ enqueued: 6 });
 
-    const downQueues = jobs.unreachableQueues();
-    const down = jobs.relay({ batchSize: 4, maxBackoffMs: 200, addTimeoutMs: 300 }, downQueues);
-    await down.start();
-    await waitFor(
-      () => Promise.resolve(down.consecutiveFailures),
-      (n) => n >= 3,
-      15_000,
-    );
-    await down.stop();
-    await downQueues.close().catch(() => undefined);
+    await jobs.relayWhileDown(4);
     const waiting = await t.dataSource.query(
       `SELECT id FROM outbox WHERE relayed_at IS NULL
           AND (payload->>'subjectId' = ANY($1) OR payload->>'recipientId' = ANY($2))`,

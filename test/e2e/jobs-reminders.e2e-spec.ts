@@ -131,16 +131,7 @@ describe('background jobs: reminders, outbox relay, quiet hours, retention', () 
     const { worker } = await staffWithSilentClients(15, 'fi');
     expect((await jobs.scan.scan('no_contact')).enqueued).toBe(15);
 
-    const downQueues = jobs.unreachableQueues();
-    const down = jobs.relay({ batchSize: 5, maxBackoffMs: 200, addTimeoutMs: 300 }, downQueues);
-    await down.start();
-    await waitFor(
-      () => Promise.resolve(down.consecutiveFailures),
-      (n) => n >= 3,
-      15_000,
-    );
-    await down.stop();
-    await downQueues.close().catch(() => undefined);
+    await jobs.relayWhileDown(5);
 
     const waiting = await t.dataSource.query(
       `SELECT attempts, last_error FROM outbox WHERE relayed_at IS NULL AND job_name = 'reminder.deliver'`,

@@ -123,6 +123,24 @@ describe('plan and outcome pages', () => {
         const after = await Promise.all(actions.map((a) => auditCount(t, id, a)));
         after.forEach((n, i) => expect(n).toBe(before[i] + 1));
       }
+      // The task list audits each client it shows.
+      const outcome = await t.http
+        .post(`/api/v1/clients/${id}/outcomes`)
+        .set(await bearer(t, adviser))
+        .send({ category: 'coaching', startDate: day(-10), source: 'young_person' })
+        .expect(201);
+      await t.dataSource.query(`UPDATE clients SET responsible_worker_id = $1 WHERE id = $2`, [
+        adviser.id,
+        id,
+      ]);
+      const listed = await auditCount(t, id, 'follow_up.tasks_listed');
+      await agent.get('/tasks').expect(200);
+      expect(await auditCount(t, id, 'follow_up.tasks_listed')).toBe(listed + 1);
+      const outcomesRead = await auditCount(t, id, 'outcome.listed');
+      await agent
+        .get(`/clients/${id}/outcomes/follow-ups/${outcome.body.followUps[0].id}`)
+        .expect(200);
+      expect(await auditCount(t, id, 'outcome.listed')).toBeGreaterThan(outcomesRead);
       const [row] = await t.dataSource.query(
         `SELECT actor_user_id, sections, legal_basis FROM audit_log
           WHERE client_id = $1 AND action = 'plan.read' ORDER BY id DESC LIMIT 1`,

@@ -1,9 +1,21 @@
 import type { Organisation, Site, StaffUser } from '@ohjaamo/identity';
+import { addDays, helsinkiDate, parseHelsinkiLocal } from '@ohjaamo/platform';
 import type { DataSource } from 'typeorm';
 import { insertClient } from './jobs-harness';
 
 // Data set-up of the reminder-kind tests, straight into the tables like jobs-harness does
 // (the services' own tests cover how these rows are made).
+
+export const TODAY = helsinkiDate(new Date());
+/** Noon in Helsinki today: outside quiet hours whenever the tests run. */
+export const NOON = parseHelsinkiLocal(`${TODAY}T12:00`)!;
+/** The Helsinki day `offset` days from today, "YYYY-MM-DD". */
+export const day = (offset: number): string => addDays(TODAY, offset);
+/** A day as staff messages write it (Finnish form): 24.11.2026. */
+export const fiDate = (d: string): string => {
+  const [y, m, dd] = d.split('-').map(Number);
+  return `${dd}.${m}.${y}`;
+};
 
 /** A client with a chosen contact method; the registry's columns, nothing more. */
 export async function insertContactableClient(

@@ -19,17 +19,9 @@ import { ConsentExpiryHandler } from './consent/consent-expiry.handler';
 import { OutboxPruneHandler } from './maintenance/outbox-prune.handler';
 import { SmsHandler } from './messages/sms.handler';
 import { OutboxRelay } from './relay/outbox-relay';
-import { ConcernOverdueReminder } from './reminders/concern-overdue.reminder';
-import { ConsentExpiredReminder } from './reminders/consent-expired.reminder';
-import { ConsentExpiringReminder } from './reminders/consent-expiring.reminder';
-import { EventTomorrowReminder } from './reminders/event-tomorrow.reminder';
-import { FollowUpDueReminder } from './reminders/follow-up-due.reminder';
-import { NoContactReminder } from './reminders/no-contact.reminder';
-import { PlanActionDueReminder } from './reminders/plan-action-due.reminder';
-import { PlanReviewReminder } from './reminders/plan-review.reminder';
-import { ReportReadyReminder } from './reports/report-ready.reminder';
 import { ReminderCatalogue } from './reminders/reminder-catalogue';
 import { ReminderDeliverHandler } from './reminders/reminder-deliver.handler';
+import { reminderKinds } from './reminders/reminder-kinds';
 import { ReminderScanHandler } from './reminders/reminder-scan.handler';
 import { YoungPersonDelivery } from './reminders/young-person-delivery';
 import { RetentionHandler } from './retention/retention.handler';
@@ -42,18 +34,7 @@ export const JOB_PROVIDERS: Provider[] = [
   {
     provide: ReminderCatalogue,
     inject: [AppConfig],
-    useFactory: (config: AppConfig) =>
-      new ReminderCatalogue([
-        new NoContactReminder(config.NO_CONTACT_DAYS),
-        new FollowUpDueReminder(),
-        new PlanReviewReminder(),
-        new PlanActionDueReminder(),
-        new ConsentExpiringReminder(),
-        new ConsentExpiredReminder(),
-        new ConcernOverdueReminder(),
-        new EventTomorrowReminder(),
-        new ReportReadyReminder(),
-      ]),
+    useFactory: (config: AppConfig) => new ReminderCatalogue(reminderKinds(config)),
   },
   {
     provide: DeliveryLedger,

@@ -6,6 +6,7 @@ import { VisitsService } from '@ohjaamo/visits';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/request-auth';
 import { DeskContext } from '../desk/desk-context';
+import { SelfAssessmentChartBuilder } from '../plan-pages/self-assessment-chart';
 import { PageRenderer } from '../ui/page-renderer';
 
 /** What the "add an entry" form holds, typed or re-shown after an error. */
@@ -32,6 +33,7 @@ export class ClientPageView {
     private readonly visits: VisitsService,
     private readonly desk: DeskContext,
     private readonly i18n: I18nService,
+    private readonly selfAssessmentChart: SelfAssessmentChartBuilder,
   ) {}
 
   async render(
@@ -49,11 +51,15 @@ export class ClientPageView {
     const client = await this.clients.get(actor, clientId);
     const language = requestContext.current()?.language ?? 'fi';
     const readsRecord = permissions.has('record.read') && client.details !== undefined;
-    const [history, topics, sites, record] = await Promise.all([
+    // Every agency sees what has been agreed in the shared plan (DOMAIN §4), so the
+    // self-assessment change shows to whoever may read plans; the front desk may not.
+    const seesPlan = permissions.has('plans.read') && client.details !== undefined;
+    const [history, topics, sites, record, chart] = await Promise.all([
       this.visits.historyForClient(actor, clientId, { limit: 200 }),
       this.desk.topicOptions(language),
       this.desk.site(actor, undefined),
       readsRecord ? this.recordSections(req, clientId, language) : Promise.resolve(null),
+      seesPlan ? this.selfAssessmentChart.build(actor, clientId, language) : Promise.resolve(null),
     ]);
     const topicLabels = new Map(topics.map((t) => [t.code, t.label]));
     const siteNames = new Map((sites?.sites ?? []).map((s) => [s.id, s.name]));
@@ -68,6 +74,8 @@ export class ClientPageView {
         details: client.details ?? null,
         canLogVisit: has('visits.log'),
         record,
+        seesPlan,
+        selfAssessmentChart: chart,
         entryForm: mayWrite
           ? {
               values: entryForm.values,
@@ -82,8 +90,7 @@ export class ClientPageView {
           plans: has('plans.read'),
           outcomes: has('outcomes.write'),
           consents: has('consent.manage'),
-          // The client's rights (access report, export, erasure) are handled by advisers.
-          rights: has('consent.manage') && has('clients.relationship'),
+          rights: has('clients.rights'),
         },
         visits: history.items.map((v) => ({
           startedAt: v.visit.startedAt,

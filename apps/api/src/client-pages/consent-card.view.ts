@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClientsService } from '@ohjaamo/clients';
 import { ConsentsService, type ConsentView, RECORD_SECTIONS } from '@ohjaamo/consent';
-import { OrganisationsService } from '@ohjaamo/identity';
+import { OrganisationsService, StaffUsersService } from '@ohjaamo/identity';
 import { helsinkiDate, I18nService, type Language, requestContext } from '@ohjaamo/platform';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/request-auth';
@@ -15,6 +15,7 @@ export class ConsentCardView {
     private readonly clients: ClientsService,
     private readonly consents: ConsentsService,
     private readonly organisations: OrganisationsService,
+    private readonly staff: StaffUsersService,
     private readonly i18n: I18nService,
   ) {}
 
@@ -26,6 +27,7 @@ export class ConsentCardView {
       this.organisationNames(),
     ]);
     const language = this.language();
+    const people = await this.staffNames(consents.flatMap((c) => c.history ?? []));
     const agencies = (c: ConsentView): string[] => [
       ...c.organisationIds.map((id) => names.get(id) ?? id),
       ...c.organisationKinds.map((k) => this.i18n.translate(`admin.kinds.${k}`, {}, language)),
@@ -58,7 +60,10 @@ export class ConsentCardView {
           recordedBy: names.get(c.recordedByOrganisationId) ?? '',
           createdAt: c.createdAt,
           replacesConsentId: c.replacesConsentId,
-          history: c.history ?? [],
+          history: (c.history ?? []).map((h) => ({
+            ...h,
+            by: h.byUserId ? (people.get(h.byUserId) ?? '') : '',
+          })),
           evidence: (c.evidence ?? []).map((e) => ({
             ...e,
             kilobytes: Math.ceil(e.sizeBytes / 1024),
@@ -126,6 +131,13 @@ export class ConsentCardView {
       agency,
       cells: RECORD_SECTIONS.map((s) => ({ until: cells.get(s) ?? null })),
     }));
+  }
+
+  // Who made each status change (null: the system, e.g. the nightly expiry).
+  private async staffNames(history: { byUserId: string | null }[]): Promise<Map<string, string>> {
+    const ids = [...new Set(history.map((h) => h.byUserId).filter((id): id is string => !!id))];
+    const users = await Promise.all(ids.map((id) => this.staff.findById(id)));
+    return new Map(users.flatMap((u) => (u ? [[u.id, u.displayName] as [string, string]] : [])));
   }
 
   private async organisationNames(): Promise<Map<string, string>> {

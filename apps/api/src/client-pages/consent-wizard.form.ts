@@ -117,13 +117,16 @@ const signError = (field: string, code: string): FieldError => ({
 
 /**
  * Step 2's own checks (the evidence's type and size are the consent service's). Returns
- * the way and the evidence bytes to store, or the field errors.
+ * the way and the evidence bytes to store, or the field errors. An answer to an earlier
+ * request is given or refused; it cannot be "asked for" again.
  */
 export function checkSignStep(
   values: SignValues,
   file: Buffer | undefined,
+  options: { answering: boolean } = { answering: false },
 ): { errors: FieldError[]; way?: SignWay; evidence?: Buffer; typedName?: string } {
-  if (!(SIGN_WAYS as readonly string[]).includes(values.way)) {
+  const allowed = SIGN_WAYS.filter((w) => !(options.answering && w === 'requested'));
+  if (!(allowed as readonly string[]).includes(values.way)) {
     return { errors: [signError('way', 'wayRequired')] };
   }
   const way = values.way as SignWay;

@@ -192,15 +192,9 @@ export class ConsentWizardPageController {
       ? []
       : await this.consents.checkScope(consentInputOf(scope));
     if (scopeErrors.length) return this.view.scopeStep(req, res, client, scope, scopeErrors, 422);
-    const step = checkSignStep(sign, file && file.size > 0 ? file.buffer : undefined);
-    if (scope.requested && step.way === 'requested') {
-      const errors = [
-        { field: 'way', code: 'wayRequired', messageKey: 'consentWizard.fieldErrors.wayRequired' },
-      ];
-      return this.view.signStep(req, res, client, scope, sign, errors, 422);
-    }
-    if (!step.way) return this.view.signStep(req, res, client, scope, sign, step.errors, 422);
-    if (step.errors.length) {
+    const upload = file && file.size > 0 ? file.buffer : undefined;
+    const step = checkSignStep(sign, upload, { answering: scope.requested !== '' });
+    if (!step.way || step.errors.length) {
       return this.view.signStep(req, res, client, scope, sign, step.errors, 422);
     }
     try {

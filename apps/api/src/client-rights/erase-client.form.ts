@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ERASURE_REASONS, REQUEST_REFERENCE } from './client-erasure.service';
 
 /** The erasure confirm page's form: the API's fields and an explicit confirmation. */
@@ -7,7 +7,8 @@ export class EraseClientForm {
   @IsIn(ERASURE_REASONS)
   reason!: string;
 
-  @IsOptional()
+  // An empty field is no reference (IsOptional would still validate the empty string).
+  @ValidateIf((form: EraseClientForm) => (form.requestReference ?? '') !== '')
   @IsString()
   @MaxLength(40)
   @Matches(REQUEST_REFERENCE)

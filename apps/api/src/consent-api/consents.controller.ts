@@ -34,6 +34,7 @@ import {
   ConsentListDto,
   toConsentDto,
 } from './consent-responses.dto';
+import { sendConsentForm } from '../client-pages/consent-form.response';
 import { EvidenceTooLargeFilter } from './evidence-too-large.filter';
 
 /** A client's written consents: record, withdraw, replace, evidence, printable form. */
@@ -136,6 +137,6 @@ export class ConsentsApiController {
     @Res() res: Response,
   ): Promise<void> {
     const consent = await this.consents.forForm(req.auth!.actor, id);
-    res.type('html').send(await this.forms.render(consent));
+    sendConsentForm(res, await this.forms.render(consent));
   }
 }

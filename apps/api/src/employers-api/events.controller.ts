@@ -94,6 +94,7 @@ export class EventsApiController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'error "event_employer_has_outcomes"' })
   async removeEmployer(
     @Req() req: AuthedRequest,
     @IdParam() id: string,
@@ -140,6 +141,7 @@ export class EventsApiController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'error "registration_has_outcomes"' })
   async removeRegistration(
     @Req() req: AuthedRequest,
     @IdParam() id: string,

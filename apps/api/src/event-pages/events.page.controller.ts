@@ -170,8 +170,11 @@ export class EventsPageController {
     @IdParam() id: string,
     @IdParam('eventEmployerId') eventEmployerId: string,
   ): Promise<void> {
-    await this.events.removeEmployer(req.auth!.actor, id, eventEmployerId);
-    this.pages.flash(res, { kind: 'success', key: 'events.employers.removed' });
+    await this.refusedAsFlash(
+      res,
+      () => this.events.removeEmployer(req.auth!.actor, id, eventEmployerId),
+      'events.employers.removed',
+    );
     res.redirect(303, `/events/${id}#employers`);
   }
 
@@ -225,8 +228,11 @@ export class EventsPageController {
     @IdParam() id: string,
     @IdParam('registrationId') registrationId: string,
   ): Promise<void> {
-    await this.events.removeRegistration(req.auth!.actor, id, registrationId);
-    this.pages.flash(res, { kind: 'success', key: 'events.registrations.removed' });
+    await this.refusedAsFlash(
+      res,
+      () => this.events.removeRegistration(req.auth!.actor, id, registrationId),
+      'events.registrations.removed',
+    );
     res.redirect(303, `/events/${id}#registrations`);
   }
 
@@ -302,6 +308,21 @@ export class EventsPageController {
       const errors = validationErrorsOf(error);
       if (!errors) throw error;
       await this.renderInterest(req, res, id, eventEmployerId, chosen, errors, 422);
+    }
+  }
+
+  // A refused removal (outcomes recorded) is told on the page it came from.
+  private async refusedAsFlash(
+    res: Response,
+    work: () => Promise<void>,
+    successKey: string,
+  ): Promise<void> {
+    try {
+      await work();
+      this.pages.flash(res, { kind: 'success', key: successKey });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'conflict') throw error;
+      this.pages.flash(res, { kind: 'error', key: `events.errors.${error.code}` });
     }
   }
 

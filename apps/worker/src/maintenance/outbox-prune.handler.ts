@@ -8,7 +8,6 @@ import {
 } from '@ohjaamo/jobs';
 import type { DataSource } from 'typeorm';
 import type { ReminderCatalogue } from '../reminders/reminder-catalogue';
-import type { DueReminder } from '../reminders/reminder-definition';
 
 const BATCH = 500;
 const DAY_S = 24 * 3600;
@@ -41,8 +40,10 @@ interface LedgerRow {
  * - Delivery-ledger rows older than DELIVERY_RETENTION_DAYS, but never before a job could
  *   still run again (the outbox retention plus the time failed jobs are kept for a retry
  *   from the dashboard), and never while the reminder's own finder would still find it
- *   (isStillDue): a client silent for two years is still the same "no contact" reminder,
- *   and deleting its key would send it again.
+ *   (findDueFor): a client silent for two years is still the same "no contact" reminder,
+ *   and deleting its key would send it again. That holds for every recipient type (staff,
+ *   young people, an employer's contact person), and the definition's own finder answers
+ *   it, so this job knows nothing of who a kind's recipients are.
  */
 export class OutboxPruneHandler implements JobHandler<Record<string, string>> {
   readonly jobName = 'outbox.prune';
@@ -126,14 +127,13 @@ export class OutboxPruneHandler implements JobHandler<Record<string, string>> {
     const definition = this.catalogue.all().find((d) => d.kind === kind);
     // Kinds without a finder (single messages) are enqueued once, under an outbox key.
     if (!definition || !DELIVERY_CHANNELS.includes(channel as DeliveryChannel)) return false;
-    const due: DueReminder = { subjectId, recipientId, dueDate };
-    const now = this.clock.now();
-    const manager = this.dataSource.manager;
-    if (await definition.isStillDue(manager, due, now)) return true;
-    // A young person's SMS or e-mail key looks the same as a staff e-mail key.
-    return (
-      channel !== 'in_app' &&
-      definition.isStillDue(manager, { ...due, recipientType: 'client' }, now)
+    const current = await definition.findDueFor(
+      this.dataSource.manager,
+      subjectId,
+      this.clock.now(),
     );
+    // The key does not say the recipient's type, and need not: a recipient id is the id
+    // of one staff user, client or contact, so id and due date single the reminder out.
+    return current.some((due) => due.recipientId === recipientId && due.dueDate === dueDate);
   }
 }

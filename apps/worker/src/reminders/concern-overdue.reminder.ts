@@ -1,49 +1,34 @@
 import { addDays, helsinkiDate, helsinkiDayStart } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { formatDay } from './format-day';
-import {
-  type DueReminder,
-  LOOKBACK_DAYS,
-  type ReminderDefinition,
-  sameReminder,
-} from './reminder-definition';
+import { ReminderBase } from './reminder-base';
+import { type DueReminder, LOOKBACK_DAYS } from './reminder-definition';
+
+/** The coordinators' page of overdue concerns: counts only, no client identities. */
+const OVERDUE_CONCERNS_PAGE = '/tasks/overdue-concerns';
 
 /**
  * A concern's reaction deadline passed without a reaction → the coordinators who count it
  * in their overdue overview: those working at the concern's site or belonging to the
  * organisation that raised it (the same rule as ConcernsService.overdueSummary).
  * Coordinators see no individual records, so the message says only that a deadline
- * passed and when: no client, no link to one. The due date is the deadline's day.
+ * passed and when, with a link to their overview of overdue concerns (counts by site and
+ * organisation): no client, no link to one. The due date is the deadline's day.
  */
-export class ConcernOverdueReminder implements ReminderDefinition {
+export class ConcernOverdueReminder extends ReminderBase {
   readonly kind = 'concern_overdue';
-  readonly channels = ['in_app', 'email'] as const;
   // Hourly: a three-day deadline passes at the hour the concern was raised.
   readonly schedule = '20 7-18 * * *';
   readonly messageKey = 'reminders.concern_overdue';
   readonly emailTemplate = 'concern-overdue.email';
 
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.overdue(manager, now);
+  link(): string {
+    return OVERDUE_CONCERNS_PAGE;
   }
 
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const current = await this.overdue(manager, now, due.subjectId);
-    return current.some((c) => sameReminder(c, due));
-  }
-
-  params(due: DueReminder): Record<string, string | number> {
-    return { date: formatDay(due.dueDate) };
-  }
-
-  link(): null {
-    return null;
-  }
-
-  private async overdue(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    concernId: string | null = null,
+    concernId: string | null,
   ): Promise<DueReminder[]> {
     const since = helsinkiDayStart(addDays(helsinkiDate(now), -LOOKBACK_DAYS));
     const rows = await manager.query<{ id: string; coordinator: string; react_by: Date }[]>(

@@ -1,13 +1,9 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { consentClientLink } from './consent-client-link';
+import { clientRecordLink } from './client-link';
 import { formatDay } from './format-day';
-import {
-  type DueReminder,
-  LOOKBACK_DAYS,
-  type ReminderDefinition,
-  sameReminder,
-} from './reminder-definition';
+import { ReminderBase } from './reminder-base';
+import { type DueReminder, LOOKBACK_DAYS } from './reminder-definition';
 
 /**
  * A given consent has passed its last day → the client's responsible worker is told that
@@ -16,35 +12,25 @@ import {
  * it. Found whether or not that job has run yet (status given or expired), but not when
  * the consent was withdrawn or replaced: then the worker acted on it already.
  */
-export class ConsentExpiredReminder implements ReminderDefinition {
+export class ConsentExpiredReminder extends ReminderBase {
   readonly kind = 'consent_expired';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '15 7 * * *';
   readonly messageKey = 'reminders.consent_expired';
   readonly emailTemplate = 'consent-expired.email';
 
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.expired(manager, now);
-  }
-
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const [current] = await this.expired(manager, now, due.subjectId);
-    return current !== undefined && sameReminder(current, due);
-  }
-
-  params(due: DueReminder): Record<string, string | number> {
+  override params(due: DueReminder): Record<string, string | number> {
     // The message names the last day it held, the day before the due date.
     return { date: formatDay(addDays(due.dueDate, -1)) };
   }
 
   link(due: DueReminder, manager: EntityManager): Promise<string | null> {
-    return consentClientLink(manager, due.subjectId);
+    return clientRecordLink(manager, 'consents', due.subjectId);
   }
 
-  private async expired(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    consentId: string | null = null,
+    consentId: string | null,
   ): Promise<DueReminder[]> {
     const today = helsinkiDate(now);
     const rows = await manager.query<{ id: string; worker: string; ended: string }[]>(

@@ -1,8 +1,8 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { consentClientLink } from './consent-client-link';
-import { formatDay } from './format-day';
-import { type DueReminder, type ReminderDefinition, sameReminder } from './reminder-definition';
+import { clientRecordLink } from './client-link';
+import { ReminderBase } from './reminder-base';
+import type { DueReminder } from './reminder-definition';
 
 /** Days before a consent's last day from which the responsible worker is reminded. */
 export const CONSENT_EXPIRY_NOTICE_DAYS = 30;
@@ -12,34 +12,20 @@ export const CONSENT_EXPIRY_NOTICE_DAYS = 30;
  * (the due date is the consent's last day), so a new consent can be asked for in time. A
  * consent replaced or withdrawn in the meantime is no longer due.
  */
-export class ConsentExpiringReminder implements ReminderDefinition {
+export class ConsentExpiringReminder extends ReminderBase {
   readonly kind = 'consent_expiring';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '10 7 * * *';
   readonly messageKey = 'reminders.consent_expiring';
   readonly emailTemplate = 'consent-expiring.email';
 
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.expiring(manager, now);
-  }
-
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const [current] = await this.expiring(manager, now, due.subjectId);
-    return current !== undefined && sameReminder(current, due);
-  }
-
-  params(due: DueReminder): Record<string, string | number> {
-    return { date: formatDay(due.dueDate) };
-  }
-
   link(due: DueReminder, manager: EntityManager): Promise<string | null> {
-    return consentClientLink(manager, due.subjectId);
+    return clientRecordLink(manager, 'consents', due.subjectId);
   }
 
-  private async expiring(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    consentId: string | null = null,
+    consentId: string | null,
   ): Promise<DueReminder[]> {
     const today = helsinkiDate(now);
     const rows = await manager.query<{ id: string; worker: string; last: string }[]>(

@@ -1,12 +1,8 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
 import { formatDay } from './format-day';
-import {
-  type DueReminder,
-  type ExternalContact,
-  type ReminderDefinition,
-  sameReminder,
-} from './reminder-definition';
+import { ReminderBase } from './reminder-base';
+import type { DueReminder, ExternalContact } from './reminder-definition';
 
 const HELSINKI_DAY = `(e.starts_at AT TIME ZONE 'Europe/Helsinki')::date`;
 
@@ -18,28 +14,15 @@ const HELSINKI_DAY = `(e.starts_at AT TIME ZONE 'Europe/Helsinki')::date`;
  * scanned. Young people's messages name only the date; employers' name the event too.
  * No-shows marked in advance are left out.
  */
-export class EventTomorrowReminder implements ReminderDefinition {
+export class EventTomorrowReminder extends ReminderBase {
   readonly kind = 'event_tomorrow';
   // Staff get nothing: the recipients are all outside the staff.
-  readonly channels = [] as const;
+  override readonly channels = [] as const;
   // Mid-morning, outside any quiet hours, so the day before is a day's notice.
   readonly schedule = '0 10 * * *';
   readonly messageKey = 'events.reminderTomorrow';
   readonly emailTemplate = 'event-tomorrow-employer.email';
   readonly youngPersonTemplate = 'event-tomorrow';
-
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.recipients(manager, now);
-  }
-
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const current = await this.recipients(manager, now, due.subjectId);
-    return current.some((c) => sameReminder(c, due));
-  }
-
-  params(due: DueReminder): Record<string, string | number> {
-    return { date: formatDay(due.dueDate) };
-  }
 
   link(): null {
     return null;
@@ -91,10 +74,10 @@ export class EventTomorrowReminder implements ReminderDefinition {
     };
   }
 
-  private async recipients(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    eventId: string | null = null,
+    eventId: string | null,
   ): Promise<DueReminder[]> {
     const tomorrow = addDays(helsinkiDate(now), 1);
     const rows = await manager.query<

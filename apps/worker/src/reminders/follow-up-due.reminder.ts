@@ -1,12 +1,8 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { formatDay } from './format-day';
-import {
-  type DueReminder,
-  LOOKBACK_DAYS,
-  type ReminderDefinition,
-  sameReminder,
-} from './reminder-definition';
+import { clientRecordLink } from './client-link';
+import { ReminderBase } from './reminder-base';
+import { type DueReminder, LOOKBACK_DAYS } from './reminder-definition';
 
 /**
  * An outcome's follow-up (3, 6, 12 months) falls due and is not recorded → the client's
@@ -15,38 +11,20 @@ import {
  * with every reminder): the follow-up waits in the task list of whoever takes over.
  * Only active clients, as in the follow-up task list.
  */
-export class FollowUpDueReminder implements ReminderDefinition {
+export class FollowUpDueReminder extends ReminderBase {
   readonly kind = 'follow_up_due';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '5 7 * * *';
   readonly messageKey = 'reminders.follow_up_due';
   readonly emailTemplate = 'follow-up-due.email';
 
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.dueFollowUps(manager, now);
+  link(due: DueReminder, manager: EntityManager): Promise<string | null> {
+    return clientRecordLink(manager, 'follow_ups', due.subjectId);
   }
 
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const [current] = await this.dueFollowUps(manager, now, due.subjectId);
-    return current !== undefined && sameReminder(current, due);
-  }
-
-  params(due: DueReminder): Record<string, string | number> {
-    return { date: formatDay(due.dueDate) };
-  }
-
-  async link(due: DueReminder, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query<{ client_id: string }[]>(
-      `SELECT client_id FROM follow_ups WHERE id = $1`,
-      [due.subjectId],
-    );
-    return row ? `/clients/${row.client_id}` : null;
-  }
-
-  private async dueFollowUps(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    followUpId: string | null = null,
+    followUpId: string | null,
   ): Promise<DueReminder[]> {
     const today = helsinkiDate(now);
     const rows = await manager.query<{ id: string; recipient: string; due: string }[]>(

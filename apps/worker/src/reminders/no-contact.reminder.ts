@@ -1,6 +1,7 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import type { DueReminder, ReminderDefinition } from './reminder-definition';
+import { ReminderBase } from './reminder-base';
+import type { DueReminder } from './reminder-definition';
 
 // Last contact: the latest visit not taken back, or the client's creation when none.
 const LAST_CONTACT = `COALESCE(
@@ -8,25 +9,17 @@ const LAST_CONTACT = `COALESCE(
   c.created_at)`;
 
 /** An active client nobody has met for NO_CONTACT_DAYS → the responsible worker. */
-export class NoContactReminder implements ReminderDefinition {
+export class NoContactReminder extends ReminderBase {
   readonly kind = 'no_contact';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '0 7 * * *';
   readonly messageKey = 'messages.no_contact';
   readonly emailTemplate = 'no-contact.email';
 
-  constructor(private readonly days: number) {}
-
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.silentClients(manager, now);
+  constructor(private readonly days: number) {
+    super();
   }
 
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const [current] = await this.silentClients(manager, now, due.subjectId);
-    return current?.recipientId === due.recipientId && current.dueDate === due.dueDate;
-  }
-
-  params(): Record<string, string | number> {
+  override params(): Record<string, string | number> {
     return { days: this.days };
   }
 
@@ -34,10 +27,10 @@ export class NoContactReminder implements ReminderDefinition {
     return `/clients/${due.subjectId}`;
   }
 
-  private async silentClients(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    clientId: string | null = null,
+    clientId: string | null,
   ): Promise<DueReminder[]> {
     const rows = await manager.query<{ id: string; worker: string; last: Date }[]>(
       `SELECT c.id, c.responsible_worker_id AS worker, ${LAST_CONTACT} AS last

@@ -1,8 +1,8 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { formatDay } from './format-day';
-import { planClientLink } from './plan-client-link';
-import { type DueReminder, type ReminderDefinition, sameReminder } from './reminder-definition';
+import { clientRecordLink } from './client-link';
+import { ReminderBase } from './reminder-base';
+import type { DueReminder } from './reminder-definition';
 
 /** Days before an action's due date from which the reminder goes out. */
 export const PLAN_ACTION_NOTICE_DAYS = 3;
@@ -19,36 +19,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * plan), so the reminder is per plan, due date and recipient: two actions due the same
  * day make one message, and reordering the list changes nothing.
  */
-export class PlanActionDueReminder implements ReminderDefinition {
+export class PlanActionDueReminder extends ReminderBase {
   readonly kind = 'plan_action_due';
-  readonly channels = ['in_app', 'email'] as const;
   // After quiet hours, so a young person's SMS goes out at once.
   readonly schedule = '30 9 * * *';
   readonly messageKey = 'reminders.plan_action_due';
   readonly emailTemplate = 'plan-action-due.email';
   readonly youngPersonTemplate = 'young-agreed-due';
 
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.dueActions(manager, now);
-  }
-
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const current = await this.dueActions(manager, now, due.subjectId);
-    return current.some((c) => sameReminder(c, due));
-  }
-
-  params(due: DueReminder): Record<string, string | number> {
-    return { date: formatDay(due.dueDate) };
-  }
-
   link(due: DueReminder, manager: EntityManager): Promise<string | null> {
-    return planClientLink(manager, due.subjectId);
+    return clientRecordLink(manager, 'plans', due.subjectId);
   }
 
-  private async dueActions(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    planId: string | null = null,
+    planId: string | null,
   ): Promise<DueReminder[]> {
     const today = helsinkiDate(now);
     const rows = await manager.query<

@@ -1,8 +1,8 @@
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import type { EntityManager } from 'typeorm';
-import { formatDay } from './format-day';
-import { planClientLink } from './plan-client-link';
-import { type DueReminder, type ReminderDefinition, sameReminder } from './reminder-definition';
+import { clientRecordLink } from './client-link';
+import { ReminderBase } from './reminder-base';
+import type { DueReminder } from './reminder-definition';
 
 /** Days before a plan's review date from which the reminder goes out. */
 export const PLAN_REVIEW_NOTICE_DAYS = 7;
@@ -12,34 +12,20 @@ export const PLAN_REVIEW_NOTICE_DAYS = 7;
  * coordinates the plan (DOMAIN.md §2). Once per review date: a moved date is a new
  * reminder, a cleared one cancels it.
  */
-export class PlanReviewReminder implements ReminderDefinition {
+export class PlanReviewReminder extends ReminderBase {
   readonly kind = 'plan_review';
-  readonly channels = ['in_app', 'email'] as const;
   readonly schedule = '25 7 * * *';
   readonly messageKey = 'reminders.plan_review';
   readonly emailTemplate = 'plan-review.email';
 
-  findDue(manager: EntityManager, now: Date): Promise<DueReminder[]> {
-    return this.reviews(manager, now);
-  }
-
-  async isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean> {
-    const [current] = await this.reviews(manager, now, due.subjectId);
-    return current !== undefined && sameReminder(current, due);
-  }
-
-  params(due: DueReminder): Record<string, string | number> {
-    return { date: formatDay(due.dueDate) };
-  }
-
   link(due: DueReminder, manager: EntityManager): Promise<string | null> {
-    return planClientLink(manager, due.subjectId);
+    return clientRecordLink(manager, 'plans', due.subjectId);
   }
 
-  private async reviews(
+  protected async dueOf(
     manager: EntityManager,
     now: Date,
-    planId: string | null = null,
+    planId: string | null,
   ): Promise<DueReminder[]> {
     const today = helsinkiDate(now);
     const rows = await manager.query<{ id: string; worker: string; review: string }[]>(

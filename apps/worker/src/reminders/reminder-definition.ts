@@ -54,6 +54,12 @@ export interface ReminderDefinition {
   /** For reminders with recipientType "external": the recipient's contact, or null. */
   externalContact?(manager: EntityManager, due: DueReminder): Promise<ExternalContact | null>;
   findDue(manager: EntityManager, now: Date): Promise<DueReminder[]>;
+  /**
+   * What findDue would find now for one subject, to every recipient of every type. The
+   * delivery check and the ledger housekeeping both ask this, so neither needs to know
+   * who a kind's recipients are.
+   */
+  findDueFor(manager: EntityManager, subjectId: string, now: Date): Promise<DueReminder[]>;
   /** Re-read at delivery time: the situation may have changed since the scan. */
   isStillDue(manager: EntityManager, due: DueReminder, now: Date): Promise<boolean>;
   /** Ids and numbers for the message; names are resolved when shown. */

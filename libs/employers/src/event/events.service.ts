@@ -73,9 +73,17 @@ export class EventsService {
     });
   }
 
+  /** Refused once outcomes or follow-ups name the employer: they would be lost with it. */
   async removeEmployer(actor: Actor, eventId: string, eventEmployerId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.reader.event(manager, actor, eventId, true);
+      const [used] = await manager.query<{ used: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM event_meetings WHERE event_employer_id = $1
+                          AND (outcome IS NOT NULL OR open_application_left))
+             OR EXISTS (SELECT 1 FROM event_follow_ups WHERE event_employer_id = $1) AS used`,
+        [eventEmployerId],
+      );
+      if (used.used) throw DomainError.conflict('event_employer_has_outcomes');
       const result = await manager.delete(EventEmployer, { id: eventEmployerId, eventId });
       if (!result.affected) throw DomainError.notFound('event_employer_not_found');
     });
@@ -144,9 +152,17 @@ export class EventsService {
     }
   }
 
+  /** Refused once outcomes or follow-ups are recorded for the young person. */
   async removeRegistration(actor: Actor, eventId: string, registrationId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.reader.event(manager, actor, eventId, true);
+      const [used] = await manager.query<{ used: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM event_meetings WHERE registration_id = $1
+                          AND (outcome IS NOT NULL OR open_application_left))
+             OR EXISTS (SELECT 1 FROM event_follow_ups WHERE registration_id = $1) AS used`,
+        [registrationId],
+      );
+      if (used.used) throw DomainError.conflict('registration_has_outcomes');
       const result = await manager.delete(EventRegistration, { id: registrationId, eventId });
       if (!result.affected) throw DomainError.notFound('registration_not_found');
     });

@@ -52,14 +52,21 @@ export class ScheduleService {
         throw DomainError.conflict('schedule_has_outcomes');
       }
       const present = await schedulingInputOf(manager, event);
-      const employerIds = new Set(present.employers.map((e) => e.id));
-      const participantIds = new Set(present.participants.map((p) => p.id));
-      // Fixed meetings of someone who did not come are dropped with the rest.
+      const away = new Map<string, number[]>(
+        [...present.employers, ...present.participants].map((p) => [
+          p.id,
+          p.unavailableRounds ?? [],
+        ]),
+      );
+      const canMeet = (m: Meeting): boolean =>
+        [m.employerId, m.participantId].every((id) => away.get(id)?.includes(m.round) === false);
+      // Fixed meetings of someone who did not come, or came too late for them, are dropped
+      // with the rest.
       const fixed = options.keepFixed
         ? existing
             .filter((m) => m.fixed)
             .map(toMeeting)
-            .filter((m) => employerIds.has(m.employerId) && participantIds.has(m.participantId))
+            .filter(canMeet)
         : [];
       const input: SchedulingInput = { ...present, fixed };
       const { meetings, score } = generateSchedule(input);

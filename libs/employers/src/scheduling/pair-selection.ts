@@ -1,5 +1,6 @@
 import { MinCostFlow } from './min-cost-flow';
-import { fairnessGain, pairAllowed, pairValueOf } from './schedule-objective';
+import { fairnessGain } from './schedule-objective';
+import { pairAllowed, pairValueOf } from './scheduling-problem';
 import type { ScheduleBoard } from './schedule-board';
 
 export interface PairSelection {

@@ -27,6 +27,7 @@ export class ScheduleBoard {
   readonly roundOf: number[] = [];
   readonly fixed: boolean[] = [];
   readonly alive: boolean[] = [];
+  private journal: BoardChange[] | undefined;
 
   constructor(readonly problem: SchedulingProblem) {
     this.rounds = problem.rounds;
@@ -92,11 +93,17 @@ export class ScheduleBoard {
     this.roundOf.push(round);
     this.fixed.push(fixed);
     this.alive.push(true);
-    this.participantSlot[p * this.rounds + round] = id;
-    this.tableSlot[table * this.rounds + round] = id;
-    this.met[p * this.problem.employerIds.length + this.tableEmployer[table]] = 1;
-    this.meetingCount[p] += 1;
+    this.occupy(id);
+    this.journal?.push({ kind: 'add', id });
     return id;
+  }
+
+  private occupy(id: number): void {
+    const p = this.participantOf[id];
+    this.participantSlot[p * this.rounds + this.roundOf[id]] = id;
+    this.tableSlot[this.tableOf[id] * this.rounds + this.roundOf[id]] = id;
+    this.met[p * this.problem.employerIds.length + this.employerOf(id)] = 1;
+    this.meetingCount[p] += 1;
   }
 
   remove(id: number): void {
@@ -106,10 +113,15 @@ export class ScheduleBoard {
     this.met[p * this.problem.employerIds.length + this.employerOf(id)] = 0;
     this.meetingCount[p] -= 1;
     this.alive[id] = false;
+    this.journal?.push({ kind: 'remove', id });
   }
 
   /** Moves meetings to new rounds at once (a Kempe swap); the caller keeps it valid. */
   reround(moves: { id: number; round: number }[]): void {
+    this.journal?.push({
+      kind: 'reround',
+      moves: moves.map(({ id }) => ({ id, round: this.roundOf[id] })),
+    });
     for (const { id } of moves) {
       this.participantSlot[this.participantOf[id] * this.rounds + this.roundOf[id]] = FREE;
       this.tableSlot[this.tableOf[id] * this.rounds + this.roundOf[id]] = FREE;
@@ -121,30 +133,34 @@ export class ScheduleBoard {
     }
   }
 
-  /** A copy of the board's state, for `restore` when a trial change does not pay off. */
-  snapshot(): BoardSnapshot {
-    return {
-      participantSlot: this.participantSlot.slice(),
-      tableSlot: this.tableSlot.slice(),
-      met: this.met.slice(),
-      meetingCount: this.meetingCount.slice(),
-      participantOf: this.participantOf.slice(),
-      tableOf: this.tableOf.slice(),
-      roundOf: this.roundOf.slice(),
-      fixed: this.fixed.slice(),
-      alive: this.alive.slice(),
-    };
+  /**
+   * Starts recording changes so that `rollBack` can undo them (a trial exchange that does
+   * not pay off); `keep` stops recording and keeps them. Costs only the changes made.
+   */
+  beginTrial(): void {
+    this.journal = [];
   }
 
-  restore(snapshot: BoardSnapshot): void {
-    this.participantSlot.set(snapshot.participantSlot);
-    this.tableSlot.set(snapshot.tableSlot);
-    this.met.set(snapshot.met);
-    this.meetingCount.set(snapshot.meetingCount);
-    for (const key of ['participantOf', 'tableOf', 'roundOf', 'fixed', 'alive'] as const) {
-      const target: unknown[] = this[key];
-      target.length = 0;
-      for (const value of snapshot[key]) target.push(value);
+  keep(): void {
+    this.journal = undefined;
+  }
+
+  rollBack(): void {
+    const journal = this.journal ?? [];
+    this.journal = undefined;
+    for (let i = journal.length - 1; i >= 0; i--) {
+      const change = journal[i];
+      if (change.kind === 'add') {
+        // Added meetings are the newest ids, undone newest first: drop them entirely.
+        this.remove(change.id);
+        for (const list of [this.participantOf, this.tableOf, this.roundOf, this.fixed, this.alive])
+          list.pop();
+      } else if (change.kind === 'remove') {
+        this.alive[change.id] = true;
+        this.occupy(change.id);
+      } else {
+        this.reround(change.moves);
+      }
     }
   }
 
@@ -172,14 +188,7 @@ export class ScheduleBoard {
   }
 }
 
-export interface BoardSnapshot {
-  participantSlot: Int32Array;
-  tableSlot: Int32Array;
-  met: Uint8Array;
-  meetingCount: Int32Array;
-  participantOf: number[];
-  tableOf: number[];
-  roundOf: number[];
-  fixed: boolean[];
-  alive: boolean[];
-}
+type BoardChange =
+  | { kind: 'add'; id: number }
+  | { kind: 'remove'; id: number }
+  | { kind: 'reround'; moves: { id: number; round: number }[] };

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { findConflicts } from './schedule-conflicts';
 import { generateSchedule } from './schedule-generator';
-import { fairnessOf, pairValueOf, scoreSchedule } from './schedule-objective';
-import { toProblem } from './scheduling-problem';
+import { fairnessOf } from './schedule-objective';
+import { scoreSchedule } from './schedule-score';
+import { pairValueOf, toProblem } from './scheduling-problem';
 import type { Meeting, SchedulingInput } from './schedule.types';
 
 // Property tests over random events: small enough to run hundreds of cases, with tables,
@@ -13,6 +14,8 @@ interface Size {
   employers: number;
   participants: number;
   tables: number;
+  /** Lower limits of rounds, employers and participants (default 0). */
+  atLeast?: number;
 }
 
 /** Ids whose order differs from their creation order, so sorting by id matters. */
@@ -25,9 +28,15 @@ function inputArbitrary(
 ): fc.Arbitrary<SchedulingInput> {
   return fc
     .record({
-      rounds: fc.integer({ min: 0, max: size.rounds }),
-      employers: fc.integer({ min: 0, max: size.employers }),
-      participants: fc.integer({ min: 0, max: size.participants }),
+      rounds: fc.integer({ min: Math.min(size.atLeast ?? 0, size.rounds), max: size.rounds }),
+      employers: fc.integer({
+        min: Math.min(size.atLeast ?? 0, size.employers),
+        max: size.employers,
+      }),
+      participants: fc.integer({
+        min: Math.min(size.atLeast ?? 0, size.participants),
+        max: size.participants,
+      }),
     })
     .chain(({ rounds, employers, participants }) => {
       const eIds = Array.from({ length: employers }, (_, i) => employerId(i));
@@ -129,6 +138,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 const SMALL: Size = { rounds: 6, employers: 5, participants: 9, tables: 3 };
+/** Big enough for long swap paths and many exchanges, where undoing a trial matters. */
+const MEDIUM: Size = { rounds: 8, employers: 8, participants: 30, tables: 3, atLeast: 4 };
 
 describe('generateSchedule over random events', () => {
   it('never produces a conflict, keeps the fixed meetings and schedules only chosen pairs', () => {
@@ -151,6 +162,20 @@ describe('generateSchedule over random events', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('stays valid and complete on medium events, with fixed meetings kept', () => {
+    fc.assert(
+      fc.property(inputArbitrary(MEDIUM), (input) => {
+        const { meetings, score } = generateSchedule(input);
+        expect(findConflicts(input, meetings)).toEqual([]);
+        const produced = new Set(meetings.map(key));
+        for (const m of input.fixed ?? []) expect(produced.has(key(m))).toBe(true);
+        expect(roomForOneMore(input, meetings)).toBeUndefined();
+        expect(score.total).toBeLessThanOrEqual(score.upperBound!);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -4,9 +4,10 @@ import { ScheduleBoard } from './schedule-board';
 import { improveByExchanges } from './schedule-improvement';
 import { findConflicts } from './schedule-conflicts';
 import { FixedMeetingsConflictError } from './schedule-errors';
-import { fairnessGain, pairAllowed, pairValueOf, scoreProblem } from './schedule-objective';
+import { fairnessGain } from './schedule-objective';
+import { scoreProblem } from './schedule-score';
 import type { Meeting, ScheduleScore, SchedulingInput } from './schedule.types';
-import { toProblem, type SchedulingProblem } from './scheduling-problem';
+import { pairAllowed, pairValueOf, toProblem, type SchedulingProblem } from './scheduling-problem';
 
 /** Re-selections after pairs failed to get a round; each must place at least one pair. */
 const MAX_RESELECTIONS = 20;

@@ -1,10 +1,12 @@
 import { place } from './round-placement';
 import type { ScheduleBoard } from './schedule-board';
-import { fairnessGain, pairAllowed, pairValueOf } from './schedule-objective';
+import { fairnessGain } from './schedule-objective';
+import { pairAllowed, pairValueOf } from './scheduling-problem';
 
 /** Passes over all pairs; each pass that changes something raises the objective. */
 const MAX_PASSES = 50;
-/** Trial exchanges that must be undone when they do not pay off (each copies the board). */
+// Trial exchanges that lose value at first, undone from the board's journal when the
+// displaced people find no place that makes up for it.
 const MAX_TRIALS = 5000;
 
 /**
@@ -12,9 +14,9 @@ const MAX_TRIALS = 5000;
  * For an allowed pair (p, e) that has not met, in a round where both are present, it makes
  * room: it takes out p's own meeting in that round and/or the meeting at one of e's tables,
  * seats (p, e) there, gives each displaced participant its best further meeting that fits
- * (`place`, with swaps) and fills the table p left. The exchange is kept only when the objective rises; fixed meetings never move.
- * Pairs are tried most valuable first. Deterministic: every loop runs in index order, and
- * the limits count steps, not time.
+ * (`place`, with swaps) and fills the table p left. The exchange is kept only when the
+ * objective rises; fixed meetings never move. Pairs are tried most valuable first.
+ * Deterministic: every loop runs in index order, and the limits count steps, not time.
  */
 export function improveByExchanges(board: ScheduleBoard): void {
   const { problem } = board;
@@ -40,37 +42,42 @@ export function improveByExchanges(board: ScheduleBoard): void {
 
 /** Tries to seat (p, e) by displacing meetings; true when the objective rose. */
 function exchange(board: ScheduleBoard, p: number, e: number, trials: { left: number }): boolean {
-  const { participantAvailable, employerAvailable } = board.problem;
+  const { problem } = board;
   const R = board.rounds;
   for (let r = 0; r < R; r++) {
-    if (participantAvailable[p * R + r] !== 1 || employerAvailable[e * R + r] !== 1) continue;
+    if (problem.participantAvailable[p * R + r] !== 1 || problem.employerAvailable[e * R + r] !== 1)
+      continue;
     const own = board.participantMeeting(p, r);
     if (own !== -1 && board.fixed[own]) continue;
+    // What seating (p, e) in round r changes for p: a further meeting, or a different one.
+    const forP =
+      own === -1
+        ? fairnessGain(board.meetingsOf(p) + 1, R) + pairValueOf(problem, p, e)
+        : pairValueOf(problem, p, e) - pairValueOf(problem, p, board.employerOf(own));
     for (let t = board.employerTableStart[e]; t < board.employerTableStart[e + 1]; t++) {
       const seated = board.tableMeeting(t, r);
       if (seated !== -1 && board.fixed[seated]) continue;
-      const displaced = [own, seated].filter((id, i, all) => id !== -1 && all.indexOf(id) === i);
-      // What the exchange itself changes, before the displaced pairs find new places.
-      let change = 0;
-      const k = new Map<number, number>();
-      const count = (q: number): number => k.get(q) ?? board.meetingsOf(q);
-      for (const id of displaced) {
-        const q = board.participantOf[id];
-        change -= fairnessGain(count(q), R) + pairValueOf(board.problem, q, board.employerOf(id));
-        k.set(q, count(q) - 1);
+      // The participant seated there (never p: p has not met e) loses that meeting.
+      const q = seated === -1 ? -1 : board.participantOf[seated];
+      let change =
+        q === -1 ? forP : forP - fairnessGain(board.meetingsOf(q), R) - pairValueOf(problem, q, e);
+      // An exchange that loses value at first needs the displaced to find places: a trial.
+      if (change <= 0) {
+        if (trials.left <= 0) continue;
+        trials.left -= 1;
       }
-      change += fairnessGain(count(p) + 1, R) + pairValueOf(board.problem, p, e);
-      if (change <= 0 && trials.left <= 0) continue;
-      const before = change > 0 ? undefined : board.snapshot();
-      if (before) trials.left -= 1;
-      const people = displaced.map((id) => board.participantOf[id]);
-      const freedTable = own !== -1 && own !== seated ? board.tableOf[own] : -1;
-      for (const id of displaced) board.remove(id);
+      board.beginTrial();
+      const freedTable = own === -1 ? -1 : board.tableOf[own];
+      if (own !== -1) board.remove(own);
+      if (seated !== -1) board.remove(seated);
       board.add(p, t, r);
-      for (const q of people) change += reseat(board, q);
-      if (freedTable !== -1) change += fillSeat(board, freedTable, r);
-      if (change > 0) return true;
-      board.restore(before!);
+      if (q !== -1) change += reseat(board, q);
+      if (own !== -1) change += reseat(board, p) + fillSeat(board, freedTable, r);
+      if (change > 0) {
+        board.keep();
+        return true;
+      }
+      board.rollBack();
     }
   }
   return false;

@@ -5,8 +5,8 @@ import {
   fairnessOf,
   pairValue,
   rankValue,
-  scoreSchedule,
 } from './schedule-objective';
+import { scoreSchedule } from './schedule-score';
 import type { SchedulingInput } from './schedule.types';
 
 describe('the objective', () => {

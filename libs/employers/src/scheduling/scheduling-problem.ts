@@ -1,5 +1,6 @@
 import { DomainError, type FieldError } from '@ohjaamo/platform';
 import { compare } from './schedule-conflicts';
+import { pairValue } from './schedule-objective';
 import type { SchedulingInput } from './schedule.types';
 
 /**
@@ -22,6 +23,10 @@ export interface SchedulingProblem {
   rank: Uint16Array;
   /** 1 when the employer stated interest in the participant. */
   interest: Uint8Array;
+  /** 1 when the generator may schedule the pair: ranked, or the employer is interested. */
+  allowed: Uint8Array;
+  /** v(p, e) of the objective, computed once. */
+  value: Int32Array;
 }
 
 /** Upper limits that keep a mistyped number from allocating gigabytes. */
@@ -84,6 +89,13 @@ export function toProblem(input: SchedulingInput): SchedulingProblem {
     if (e !== undefined && p !== undefined) interest[p * E + e] = 1;
   }
 
+  const allowed = new Uint8Array(rank.length);
+  const value = new Int32Array(rank.length);
+  for (let i = 0; i < rank.length; i++) {
+    allowed[i] = rank[i] !== 0 || interest[i] !== 0 ? 1 : 0;
+    value[i] = pairValue(rank[i], interest[i] !== 0);
+  }
+
   return {
     rounds,
     employerIds: employers.map((e) => e.id),
@@ -95,7 +107,19 @@ export function toProblem(input: SchedulingInput): SchedulingProblem {
     participantAvailable: availability(participants),
     rank,
     interest,
+    allowed,
+    value,
   };
+}
+
+/** Whether the generator may schedule the pair (participant p, employer e). */
+export function pairAllowed(problem: SchedulingProblem, p: number, e: number): boolean {
+  return problem.allowed[p * problem.employerIds.length + e] === 1;
+}
+
+/** v(p, e) of the objective. */
+export function pairValueOf(problem: SchedulingProblem, p: number, e: number): number {
+  return problem.value[p * problem.employerIds.length + e];
 }
 
 function duplicateIds(list: string, parties: { id: string }[]): FieldError[] {
