@@ -142,6 +142,13 @@ describe('monthly report figures', () => {
     const total = report.sections[0].rows.find((r) => r.key === 'visits.total')!;
     expect(total.values.map((v) => v.value)).toEqual(expect.arrayContaining([expect.any(Number)]));
     expect(total.values[0].value).toBeGreaterThan(5);
+    // Every section has data somewhere in the set (so every comparison above can fail).
+    const [{ events, meetings, hired }] = await t.dataSource.query<Record<string, string>[]>(
+      `SELECT (SELECT count(*) FROM recruitment_events) AS events,
+              (SELECT count(*) FROM event_meetings) AS meetings,
+              (SELECT count(*) FROM event_follow_ups WHERE hired) AS hired`,
+    );
+    expect([events, meetings, hired].map(Number).every((n) => n > 0)).toBe(true);
   });
 
   it('matches every figure of a region (sites counted together, people counted once)', async () => {
