@@ -3,3 +3,4 @@ export * from './migrate';
 export * from './scratch-database';
 export * from './seeds';
 export * from './app-database.module';
+export * from './report-vocabulary';

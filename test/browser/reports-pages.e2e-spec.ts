@@ -3,7 +3,7 @@ import type { Site, StaffUser } from '@ohjaamo/identity';
 import { addMonths, monthOf, RollupBuilder } from '@ohjaamo/reports';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { REPORT_VOCABULARY } from '../../apps/worker/src/reports/report-vocabulary';
+import { REPORT_VOCABULARY } from '@ohjaamo/db';
 import { seedReportData } from '../e2e/report-fixtures';
 import { axeViolations, describeViolations, launchBrowser } from '../helpers/browser';
 import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';

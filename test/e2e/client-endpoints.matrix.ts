@@ -388,6 +388,13 @@ export const CLIENT_ENDPOINTS: MatrixRow[] = [
     expected: advisers(200),
   },
   {
+    method: 'GET',
+    route: `${base}/concerns`,
+    request: ({ subject }) => ({ url: `/api/v1/clients/${subject.clientId}/concerns` }),
+    expected: advisers(200),
+    read: true,
+  },
+  {
     method: 'POST',
     route: `${base}/concerns`,
     request: ({ subject }) => ({

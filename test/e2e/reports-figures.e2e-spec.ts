@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { ReportRollupHandler } from '../../apps/worker/src/reports/report-rollup.handler';
 import { RollupBuilder } from '@ohjaamo/reports';
-import { REPORT_VOCABULARY } from '../../apps/worker/src/reports/report-vocabulary';
+import { REPORT_VOCABULARY } from '@ohjaamo/db';
 import { Fixtures } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { TestClock } from './jobs-harness';

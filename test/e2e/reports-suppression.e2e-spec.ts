@@ -2,7 +2,7 @@ import { AccessTokenService, permissionsOf, type Site, type StaffUser } from '@o
 import { RollupBuilder } from '@ohjaamo/reports';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { REPORT_VOCABULARY } from '../../apps/worker/src/reports/report-vocabulary';
+import { REPORT_VOCABULARY } from '@ohjaamo/db';
 import { signedInAgent } from '../helpers/browser-session';
 import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';

@@ -8,7 +8,7 @@ import { ReminderScanHandler } from '../../apps/worker/src/reminders/reminder-sc
 import { MonthlyReportHandler } from '../../apps/worker/src/reports/monthly-report.handler';
 import { ReportReadyReminder } from '../../apps/worker/src/reports/report-ready.reminder';
 import { ReportRollupHandler } from '../../apps/worker/src/reports/report-rollup.handler';
-import { REPORT_VOCABULARY } from '../../apps/worker/src/reports/report-vocabulary';
+import { REPORT_VOCABULARY } from '@ohjaamo/db';
 import { Fixtures } from '../helpers/fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { TestClock } from './jobs-harness';

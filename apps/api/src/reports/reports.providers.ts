@@ -1,8 +1,8 @@
 import type { Provider } from '@nestjs/common';
+import { REPORT_VOCABULARY } from '@ohjaamo/db';
 import { AppConfig } from '@ohjaamo/platform';
 import { ReportsService } from '@ohjaamo/reports';
 import { DataSource } from 'typeorm';
-import { REPORT_VOCABULARY } from './report-vocabulary';
 
 export const REPORT_PROVIDERS: Provider[] = [
   {

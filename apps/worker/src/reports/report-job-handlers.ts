@@ -1,9 +1,9 @@
 import type { Clock } from '@ohjaamo/jobs';
+import { REPORT_VOCABULARY } from '@ohjaamo/db';
 import { RollupBuilder } from '@ohjaamo/reports';
 import type { DataSource } from 'typeorm';
 import { MonthlyReportHandler } from './monthly-report.handler';
 import { ReportRollupHandler } from './report-rollup.handler';
-import { REPORT_VOCABULARY } from './report-vocabulary';
 
 /** The report jobs' handlers, sharing one rollup builder. */
 export function reportJobHandlers(dataSource: DataSource, clock: Clock) {
