@@ -3,6 +3,7 @@ import { type Actor, DomainError, type FieldError } from '@ohjaamo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   findConflicts,
+  FixedMeetingsConflictError,
   generateSchedule,
   type Meeting,
   type ScheduleConflict,
@@ -47,6 +48,7 @@ export class ScheduleService {
   async generate(actor: Actor, eventId: string, options: GenerateOptions): Promise<EventDetail> {
     return this.dataSource.transaction(async (manager) => {
       const event = await this.locked(manager, actor, eventId, options.version);
+      if (event.status === 'cancelled') throw DomainError.conflict('event_cancelled');
       const existing = await manager.find(EventMeeting, { where: { eventId } });
       if (existing.some((m) => m.outcome !== null || m.openApplicationLeft)) {
         throw DomainError.conflict('schedule_has_outcomes');
@@ -69,7 +71,7 @@ export class ScheduleService {
             .filter(canMeet)
         : [];
       const input: SchedulingInput = { ...present, fixed };
-      const { meetings, score } = generateSchedule(input);
+      const { meetings, score } = generateOrExplain(input);
       // The scheduler promises a valid timetable; storing a broken one would be worse
       // than failing loudly.
       const conflicts = findConflicts(input, meetings);
@@ -228,6 +230,23 @@ export class ScheduleService {
     event.scheduledAt = new Date();
     // Saving bumps the version: the next change must name the new one.
     await manager.save(event);
+  }
+}
+
+/**
+ * Kept meetings that no longer fit (say, a table the employer no longer has) are reported
+ * like a manual change's conflicts: each as a field error naming the round and table.
+ */
+function generateOrExplain(input: SchedulingInput): ReturnType<typeof generateSchedule> {
+  try {
+    return generateSchedule(input);
+  } catch (error) {
+    if (!(error instanceof FixedMeetingsConflictError)) throw error;
+    throw new DomainError(
+      'conflict',
+      'schedule_fixed_meetings_conflict',
+      dedupe(conflictErrors(error.conflicts)),
+    );
   }
 }
 
