@@ -292,7 +292,16 @@ describe('recruitment events: editing and cancelling', () => {
       .post(`${base}/schedule`)
       .set(adviser)
       .send({ version: cancelled.body.version });
-    for (const res of [again, register, edit, generate]) {
+    const reg = cancelled.body.registrations[0].id as string;
+    const checkIn = await t.http
+      .put(`${base}/registrations/${reg}/attendance`)
+      .set(adviser)
+      .send({ attendance: 'arrived' });
+    const preferences = await t.http
+      .put(`${base}/registrations/${reg}/preferences`)
+      .set(adviser)
+      .send({ eventEmployerIds: [] });
+    for (const res of [again, register, edit, generate, checkIn, preferences]) {
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({
         error: 'event_cancelled',

@@ -18,6 +18,12 @@ import { RecruitmentEvent } from './recruitment-event.entity';
 
 export const eventNotFound = (): DomainError => DomainError.notFound('event_not_found');
 
+/** A cancelled event is kept for the record only: every change to it is refused. */
+export function refuseCancelled(event: RecruitmentEvent): RecruitmentEvent {
+  if (event.status === 'cancelled') throw DomainError.conflict('event_cancelled');
+  return event;
+}
+
 /** Reads events as one actor may see them: events of the sites they work at. */
 @Injectable()
 export class EventReader {

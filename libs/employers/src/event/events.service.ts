@@ -8,7 +8,7 @@ import { EventMeeting } from './event-meeting.entity';
 import { EventEmployer } from './event-employer.entity';
 import { EventInterest } from './event-interest.entity';
 import { EventPreference } from './event-preference.entity';
-import { EventReader } from './event-reader';
+import { EventReader, refuseCancelled } from './event-reader';
 import { EventRegistration } from './event-registration.entity';
 import {
   cleanEvent,
@@ -34,10 +34,6 @@ export interface RegistrationInput {
 const MAX_TABLES = 20;
 const alreadyRegistered = (): DomainError =>
   DomainError.validation([eventError('clientId', 'alreadyRegistered')]);
-
-function refuseCancelled(event: RecruitmentEvent): void {
-  if (event.status === 'cancelled') throw DomainError.conflict('event_cancelled');
-}
 
 /** Creating events and the lists that feed the timetable: employers, people, wishes. */
 @Injectable()
@@ -257,7 +253,7 @@ export class EventsService {
     eventEmployerIds: readonly string[],
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.reader.event(manager, actor, eventId, true);
+      refuseCancelled(await this.reader.event(manager, actor, eventId, true));
       await this.requireRegistration(manager, eventId, registrationId);
       await this.requireMembers(
         manager,
@@ -287,7 +283,7 @@ export class EventsService {
     registrationIds: readonly string[],
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.reader.event(manager, actor, eventId, true);
+      refuseCancelled(await this.reader.event(manager, actor, eventId, true));
       const member = await manager.findOneBy(EventEmployer, { id: eventEmployerId, eventId });
       if (!member) throw DomainError.notFound('event_employer_not_found');
       await this.requireMembers(

@@ -11,7 +11,7 @@ import {
   type SchedulingInput,
 } from '../scheduling';
 import { EventMeeting } from './event-meeting.entity';
-import { EventReader } from './event-reader';
+import { EventReader, refuseCancelled } from './event-reader';
 import type { EventDetail } from './event-view';
 import { RecruitmentEvent } from './recruitment-event.entity';
 import { schedulingInputOf } from './schedule-input';
@@ -48,7 +48,6 @@ export class ScheduleService {
   async generate(actor: Actor, eventId: string, options: GenerateOptions): Promise<EventDetail> {
     return this.dataSource.transaction(async (manager) => {
       const event = await this.locked(manager, actor, eventId, options.version);
-      if (event.status === 'cancelled') throw DomainError.conflict('event_cancelled');
       const existing = await manager.find(EventMeeting, { where: { eventId } });
       if (existing.some((m) => m.outcome !== null || m.openApplicationLeft)) {
         throw DomainError.conflict('schedule_has_outcomes');
@@ -198,7 +197,7 @@ export class ScheduleService {
     eventId: string,
     version: number,
   ): Promise<RecruitmentEvent> {
-    const event = await this.reader.event(manager, actor, eventId, true);
+    const event = refuseCancelled(await this.reader.event(manager, actor, eventId, true));
     if (event.version !== version) throw versionConflict();
     return event;
   }
