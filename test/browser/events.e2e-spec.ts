@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { ClientsService } from '@ohjaamo/clients';
 import { EmployersService, EventsService } from '@ohjaamo/employers';
 import type { Site, StaffUser } from '@ohjaamo/identity';
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
@@ -288,23 +289,36 @@ describe('recruitment event pages in Chromium', () => {
     expect(report).toContain('50 %');
   });
 
-  it('cancels another event with a reason, keyboard only', async () => {
-    const other = await t.app.get(EventsService).create(
-      {
-        userId: adviser.id,
-        organisationId: adviser.organisationId,
-        organisationKind: 'youth_services',
-        siteIds: [site.id],
-        roles: ['adviser'],
-      },
-      {
-        siteId: site.id,
-        title: 'Rakennusalan treffit',
-        startsAt: `${addDays(tomorrow(), 7)}T12:00`,
-        durationMinutes: 60,
-        capacity: 10,
-      },
-    );
+  it('registers a client found by search, and cancels the event with a reason, keyboard only', async () => {
+    const actor = {
+      userId: adviser.id,
+      organisationId: adviser.organisationId,
+      organisationKind: 'youth_services' as const,
+      siteIds: [site.id],
+      roles: ['adviser' as const],
+    };
+    const other = await t.app.get(EventsService).create(actor, {
+      siteId: site.id,
+      title: 'Rakennusalan treffit',
+      startsAt: `${addDays(tomorrow(), 7)}T12:00`,
+      durationMinutes: 60,
+      capacity: 10,
+    });
+    // A linked client registered by searching for them and picking the hit.
+    await t.app.get(ClientsService).create(actor, {
+      firstName: 'Ville',
+      lastName: 'Hakulinen',
+      birthDate: '2005-03-02',
+    });
+    await page.goto(`${base}/events/${other.id}`);
+    await page.fill('#field-searchName', 'Hakul');
+    await submit('form[action$="/client-search"] button[type=submit]');
+    await check('client search results');
+    const hit = page.locator('.client-result', { hasText: 'Hakulinen, Ville' });
+    expect(await hit.textContent()).toContain('2005');
+    await Promise.all([page.waitForEvent('load'), hit.locator('button').click()]);
+    expect(await page.textContent('#registrations')).toContain('Ville Hakulinen');
+
     await page.goto(`${base}/events/${other.id}/edit`);
     await tabTo('form[action$="/cancel"] button[type=submit]');
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
