@@ -10,6 +10,7 @@ import { Jobs1764300000000 } from './1764300000000-jobs';
 import { PlansOutcomes1764400000000 } from './1764400000000-plans-outcomes';
 import { Employers1764500000000 } from './1764500000000-employers';
 import { Reports1764600000000 } from './1764600000000-reports';
+import { EventCancellation1764700000000 } from './1764700000000-event-cancellation';
 
 /**
  * The migrations, oldest first. A new migration is generated into this folder
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PlansOutcomes1764400000000,
   Employers1764500000000,
   Reports1764600000000,
+  EventCancellation1764700000000,
 ];

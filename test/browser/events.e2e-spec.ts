@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { EmployersService } from '@ohjaamo/employers';
-import type { StaffUser } from '@ohjaamo/identity';
+import { ClientsService } from '@ohjaamo/clients';
+import { EmployersService, EventsService } from '@ohjaamo/employers';
+import type { Site, StaffUser } from '@ohjaamo/identity';
 import { addDays, helsinkiDate } from '@ohjaamo/platform';
 import { axeViolations, describeViolations, launchBrowser } from '../helpers/browser';
 import { Fixtures, TEST_PASSWORD } from '../helpers/fixtures';
@@ -22,6 +23,7 @@ describe('recruitment event pages in Chromium', () => {
   let page: Page;
   let base: string;
   let adviser: StaffUser;
+  let site: Site;
   let eventId: string;
   const problems: string[] = [];
 
@@ -50,7 +52,7 @@ describe('recruitment event pages in Chromium', () => {
     const address = t.app.getHttpServer().address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
     const fixtures = new Fixtures(t.app);
-    const site = await fixtures.site('Ohjaamo Helsinki');
+    site = await fixtures.site('Ohjaamo Helsinki');
     adviser = await fixtures.user({
       roles: ['adviser'],
       sites: [site],
@@ -198,6 +200,26 @@ describe('recruitment event pages in Chromium', () => {
     expect(await page.textContent('.timetable')).toBe(before);
   });
 
+  it('edits the event, refusing a change that would break the timetable unless confirmed', async () => {
+    await page.goto(`${base}/events/${eventId}`);
+    await Promise.all([page.waitForEvent('load'), page.click('a[href$="/edit"]')]);
+    await check('/events/:id/edit');
+    expect(await page.inputValue('#field-slotMinutes')).toBe('15');
+    await page.fill('#field-theme', 'Kauppa ja palvelut');
+    await page.fill('#field-slotMinutes', '20');
+    await submit('form[action$="/edit"] button[type=submit]');
+    expect(await page.textContent('.error-summary')).toContain('Confirm clearing the timetable');
+    await check('event edit refused');
+    // What was typed stays; the timetable is untouched.
+    expect(await page.inputValue('#field-theme')).toBe('Kauppa ja palvelut');
+    expect(await page.isChecked('#field-clearTimetable')).toBe(false);
+    await page.fill('#field-slotMinutes', '15');
+    await submit('form[action$="/edit"] button[type=submit]');
+    expect(await page.textContent('.flash')).toContain('The event was changed.');
+    expect(await page.textContent('main')).toContain('Kauppa ja palvelut');
+    expect(await page.locator('.timetable tbody tr').count()).toBe(4);
+  });
+
   it('checks people in with the keyboard on a tablet-sized page', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${base}/events/${eventId}/check-in`);
@@ -265,6 +287,55 @@ describe('recruitment event pages in Chromium', () => {
     const report = await page.textContent('main');
     expect(report).toContain('Over a quarter of the participants were hired.');
     expect(report).toContain('50 %');
+  });
+
+  it('registers a client found by search, and cancels the event with a reason, keyboard only', async () => {
+    const actor = {
+      userId: adviser.id,
+      organisationId: adviser.organisationId,
+      organisationKind: 'youth_services' as const,
+      siteIds: [site.id],
+      roles: ['adviser' as const],
+    };
+    const other = await t.app.get(EventsService).create(actor, {
+      siteId: site.id,
+      title: 'Rakennusalan treffit',
+      startsAt: `${addDays(tomorrow(), 7)}T12:00`,
+      durationMinutes: 60,
+      capacity: 10,
+    });
+    // A linked client registered by searching for them and picking the hit.
+    await t.app.get(ClientsService).create(actor, {
+      firstName: 'Ville',
+      lastName: 'Hakulinen',
+      birthDate: '2005-03-02',
+    });
+    await page.goto(`${base}/events/${other.id}`);
+    await page.fill('#field-searchName', 'Hakul');
+    await submit('form[action$="/client-search"] button[type=submit]');
+    await check('client search results');
+    const hit = page.locator('.client-result', { hasText: 'Hakulinen, Ville' });
+    expect(await hit.textContent()).toContain('2005');
+    await Promise.all([page.waitForEvent('load'), hit.locator('button').click()]);
+    expect(await page.textContent('#registrations')).toContain('Ville Hakulinen');
+
+    await page.goto(`${base}/events/${other.id}/edit`);
+    await tabTo('form[action$="/cancel"] button[type=submit]');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    expect(await page.textContent('.error-summary')).toContain('Write why the event is cancelled.');
+    await check('event cancel refused');
+    await tabTo('#field-reason');
+    await page.keyboard.type('Liian vähän työnantajia.');
+    await tabTo('form[action$="/cancel"] button[type=submit]');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    expect(await page.textContent('.flash--success')).toContain('The event was cancelled.');
+    expect(await page.textContent('main')).toContain('Liian vähän työnantajia.');
+    await check('cancelled event');
+    await page.goto(`${base}/events`);
+    const row = page.locator('tr', { hasText: 'Rakennusalan treffit' });
+    expect(await row.textContent()).toContain('cancelled');
+    await page.goto(`${base}/events/${other.id}/edit`);
+    expect(await page.locator('form[action$="/edit"]').count()).toBe(0);
   });
 
   it('has no accessibility violations on any page', () => {

@@ -175,4 +175,42 @@ describe('reminder: recruitment event tomorrow', () => {
     ).toEqual({ delivered: [] });
     expect(smsTo(guestSms)).toBe(1);
   });
+
+  it('reminds nobody of a cancelled event', async () => {
+    jobs.clock.current = NOON;
+    const cancelled = await event(`${day(1)}T15:00`, [
+      { name: 'Peruttu Kontakti', email: 'cancelled.contact@kauppa.example' },
+    ]);
+    await register(cancelled, {
+      guest: {
+        name: 'Peruttu Vieras',
+        email: 'cancelled.guest@example.test',
+        consentToContact: true,
+      },
+    });
+    const held = await event(`${day(1)}T16:00`, [
+      { name: 'Pidetty Kontakti', email: 'held.contact@kauppa.example' },
+    ]);
+    await t.http
+      .post(`/api/v1/events/${cancelled}/cancel`)
+      .set(adviser)
+      .send({ reason: 'Liian vähän työnantajia.' })
+      .expect(200);
+
+    // Only the event still on: its one contact person (the first test's are sent already).
+    expect(await jobs.scan.scan('event_tomorrow')).toMatchObject({ enqueued: 1 });
+    await jobs.relay().drain();
+    await waitFor(
+      () => Promise.resolve(mailsTo('held.contact@kauppa.example').length),
+      (n) => n >= 1,
+    );
+    expect(mailsTo('cancelled.contact@kauppa.example')).toHaveLength(0);
+    expect(mailsTo('cancelled.guest@example.test')).toHaveLength(0);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM deliveries WHERE delivery_key LIKE $1`,
+      [`event_tomorrow|${cancelled}|%`],
+    );
+    expect(n).toBe(0);
+    expect(held).toBeDefined();
+  });
 });

@@ -60,6 +60,27 @@ export class CreateEventDto {
   capacity!: number;
 }
 
+export class UpdateEventDto extends CreateEventDto {
+  @ApiProperty({ description: 'The event version the user saw (optimistic locking)' })
+  @IsInt()
+  version!: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Delete the stored timetable when the change would break it',
+  })
+  @IsOptional()
+  @IsBoolean()
+  clearTimetable?: boolean;
+}
+
+export class CancelEventDto {
+  @ApiProperty({ maxLength: 500, example: 'Too few employers could come.' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}
+
 export class AddEventEmployerDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -211,6 +232,9 @@ export class EventSummaryDto {
   @ApiProperty() capacity!: number;
   @ApiProperty() registered!: number;
   @ApiProperty() employers!: number;
+  @ApiProperty({ enum: ['planned', 'cancelled'] }) status!: 'planned' | 'cancelled';
+  @ApiProperty({ nullable: true }) cancelledAt!: Date | null;
+  @ApiProperty({ nullable: true }) cancellationReason!: string | null;
 }
 
 export class EventListDto {

@@ -24,6 +24,7 @@ import { Allow } from '../auth/access.decorators';
 import type { AuthedRequest } from '../auth/request-auth';
 import {
   AddEventEmployerDto,
+  CancelEventDto,
   CreatedDto,
   CreateEventDto,
   EventDetailDto,
@@ -31,6 +32,7 @@ import {
   InterestDto,
   PreferencesDto,
   RegisterDto,
+  UpdateEventDto,
 } from './event.dto';
 
 /**
@@ -69,6 +71,43 @@ export class EventsApiController {
   @ApiOkResponse({ type: EventDetailDto, description: "Linked clients' names per access" })
   @ApiNotFoundResponse()
   get(@Req() req: AuthedRequest, @IdParam() id: string): Promise<EventDetailDto> {
+    return this.reader.detail(req.auth!.actor, id);
+  }
+
+  @Allow('events.manage')
+  @Put(':id')
+  @ApiOkResponse({ type: EventDetailDto })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({
+    description:
+      'error "schedule_version_conflict", "event_cancelled", or "schedule_has_outcomes" when clearing',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Field errors as for a new event, capacityBelowRegistered, timetableWouldBreak (send clearTimetable)',
+  })
+  async update(
+    @Req() req: AuthedRequest,
+    @IdParam() id: string,
+    @Body() body: UpdateEventDto,
+  ): Promise<EventDetailDto> {
+    await this.events.update(req.auth!.actor, id, body);
+    return this.reader.detail(req.auth!.actor, id);
+  }
+
+  @Allow('events.manage')
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: EventDetailDto })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'error "event_cancelled": cancelled already' })
+  @ApiUnprocessableEntityResponse({ description: 'reasonRequired' })
+  async cancel(
+    @Req() req: AuthedRequest,
+    @IdParam() id: string,
+    @Body() body: CancelEventDto,
+  ): Promise<EventDetailDto> {
+    await this.events.cancel(req.auth!.actor, id, body.reason);
     return this.reader.detail(req.auth!.actor, id);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { DeskClientSummary } from '@ohjaamo/clients';
 import { EmployersService, EventReader, type EventDetail } from '@ohjaamo/employers';
-import { type FieldError, I18nService, LANGUAGES } from '@ohjaamo/platform';
+import { type FieldError, helsinkiDate, I18nService, LANGUAGES } from '@ohjaamo/platform';
 import type { Response } from 'express';
 import { formErrors } from '../admin/form-errors';
 import type { AuthedRequest } from '../auth/request-auth';
@@ -16,7 +17,9 @@ export interface OverviewValues {
   guestEmail?: string;
   guestLanguage?: string;
   guestConsent?: boolean;
-  clientId?: string;
+  searchName?: string;
+  searchBirthDate?: string;
+  searchPhone?: string;
 }
 
 /**
@@ -39,6 +42,7 @@ export class EventOverview {
     errors: FieldError[] = [],
     status = 200,
     values: OverviewValues = {},
+    clientResults: DeskClientSummary[] | null = null,
   ): Promise<void> {
     const event = await this.reader.detail(req.auth!.actor, eventId);
     const labels = new EventLabels(event, this.i18n);
@@ -66,6 +70,9 @@ export class EventOverview {
             capacity: event.capacity,
           }),
           version: event.version,
+          cancelled: event.status === 'cancelled',
+          cancelledOn: event.cancelledAt ? helsinkiDate(event.cancelledAt) : '',
+          cancellationReason: event.cancellationReason ?? '',
         },
         employers: event.eventEmployers.map((e) => ({
           id: e.id,
@@ -102,6 +109,8 @@ export class EventOverview {
           value: r.id,
           label: labels.person(r.id),
         })),
+        searched: clientResults !== null,
+        clientResults: clientResults ? this.clientResults(event, clientResults) : [],
         values: {
           tables: '1',
           guestLanguage: 'fi',
@@ -111,6 +120,20 @@ export class EventOverview {
       },
       { titleKey: 'events.title', status },
     );
+  }
+
+  // Search hits to pick from; those registered already are marked, not offered again.
+  private clientResults(
+    event: EventDetail,
+    results: DeskClientSummary[],
+  ): Record<string, unknown>[] {
+    const registered = new Set(event.registrations.map((r) => r.clientId));
+    return results.map((c) => ({
+      id: c.id,
+      name: `${c.lastName}, ${c.firstName}`,
+      details: [c.birthYear, c.municipality].filter((v) => v !== null).join(', '),
+      registered: registered.has(c.id),
+    }));
   }
 
   private schedule(

@@ -1,5 +1,6 @@
 import { EmployersPageController } from './employers.page.controller';
 import { EventDayPageController } from './event-day.page.controller';
+import { EventEditPageController } from './event-edit.page.controller';
 import { EventOverview } from './event-overview';
 import { EventSchedulePageController } from './event-schedule.page.controller';
 import { EventsPageController } from './events.page.controller';
@@ -10,5 +11,6 @@ export const EVENT_PAGE_CONTROLLERS = [
   EventsPageController,
   EventSchedulePageController,
   EventDayPageController,
+  EventEditPageController,
 ];
 export const EVENT_PAGE_PROVIDERS = [EventOverview];

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { eventError, EventReader, EventsService } from '@ohjaamo/employers';
+import { ClientsService } from '@ohjaamo/clients';
 import { SitesService } from '@ohjaamo/identity';
 import { DomainError, type FieldError, formatHelsinkiLocal, I18nService } from '@ohjaamo/platform';
 import type { Response } from 'express';
@@ -25,12 +26,21 @@ interface NewEventValues {
   capacity: string;
 }
 
-// The guest form's fields as the domain names them.
+// The guest form's fields as the domain names them; a client registration's errors are
+// shown on the client search, where the client was picked.
 const GUEST_FIELDS: Record<string, string> = {
   'guest.name': 'guestName',
   'guest.phone': 'guestPhone',
   'guest.email': 'guestEmail',
   'guest.language': 'guestLanguage',
+  clientId: 'searchName',
+};
+
+// The desk search's fields as the event page names them.
+const SEARCH_FIELDS: Record<string, string> = {
+  name: 'searchName',
+  birthDate: 'searchBirthDate',
+  phone: 'searchPhone',
 };
 
 /** Recruitment events: the list, a new event, and the event page's own forms. */
@@ -45,6 +55,7 @@ export class EventsPageController {
     private readonly overview: EventOverview,
     private readonly sites: SitesService,
     private readonly i18n: I18nService,
+    private readonly clients: ClientsService,
   ) {}
 
   // The front desk reaches the check-in pages from here.
@@ -61,6 +72,7 @@ export class EventsPageController {
         events: events.map((e) => ({
           ...e,
           theme: e.theme ?? '',
+          cancelled: e.status === 'cancelled',
           places: this.i18n.translate('events.places', {
             registered: e.registered,
             capacity: e.capacity,
@@ -204,6 +216,39 @@ export class EventsPageController {
     });
   }
 
+  /**
+   * Finds clients to register with the desk's search (its rules, its limit, its one audit
+   * row). Criteria come in the body, never in the URL; the hits are shown with a button
+   * each that registers that client.
+   */
+  @Allow('events.manage')
+  @Post(':id/client-search')
+  async searchClients(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @IdParam() id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const values = {
+      searchName: text(body.searchName).trim(),
+      searchBirthDate: text(body.searchBirthDate).trim(),
+      searchPhone: text(body.searchPhone).trim(),
+    };
+    try {
+      const results = await this.clients.searchForDesk(req.auth!.actor, {
+        name: values.searchName || undefined,
+        birthDate: values.searchBirthDate || undefined,
+        phone: values.searchPhone || undefined,
+      });
+      await this.overview.render(req, res, id, [], 200, values, results);
+    } catch (error) {
+      const errors = validationErrorsOf(error);
+      if (!errors) throw error;
+      const shown = errors.map((e) => ({ ...e, field: SEARCH_FIELDS[e.field] ?? 'searchName' }));
+      await this.overview.render(req, res, id, shown, 422, values);
+    }
+  }
+
   @Allow('events.manage')
   @Post(':id/clients')
   async registerClient(
@@ -214,10 +259,10 @@ export class EventsPageController {
   ): Promise<void> {
     const clientId = text(body.clientId).trim();
     if (!UUID.test(clientId)) {
-      const errors = [{ field: 'clientId', code: 'isUUID' }];
-      return this.overview.render(req, res, id, errors, 422, { clientId });
+      const errors = [{ field: 'searchName', code: 'isUUID' }];
+      return this.overview.render(req, res, id, errors, 422);
     }
-    await this.register(req, res, id, { clientId }, { clientId });
+    await this.register(req, res, id, {}, { clientId });
   }
 
   @Allow('events.manage')

@@ -5,6 +5,8 @@ import { ReminderBase } from './reminder-base';
 import type { DueReminder, ExternalContact } from './reminder-definition';
 
 const HELSINKI_DAY = `(e.starts_at AT TIME ZONE 'Europe/Helsinki')::date`;
+// A cancelled event has no tomorrow: nobody is reminded of it.
+const NOT_CANCELLED = `e.status <> 'cancelled'`;
 
 /**
  * A recruitment event starts tomorrow → every young person registered for it (a linked
@@ -12,7 +14,7 @@ const HELSINKI_DAY = `(e.starts_at AT TIME ZONE 'Europe/Helsinki')::date`;
  * SMS or else e-mail) and every e-mail contact person of its employers. The due date is
  * the event's day, so each recipient hears once per event day, however often it is
  * scanned. Young people's messages name only the date; employers' name the event too.
- * No-shows marked in advance are left out.
+ * No-shows marked in advance, and cancelled events, are left out.
  */
 export class EventTomorrowReminder extends ReminderBase {
   readonly kind = 'event_tomorrow';
@@ -86,12 +88,12 @@ export class EventTomorrowReminder extends ReminderBase {
       `SELECT e.id AS event, r.client_id AS recipient, 'client' AS type,
               to_char(${HELSINKI_DAY}, 'YYYY-MM-DD') AS day
          FROM recruitment_events e JOIN event_registrations r ON r.event_id = e.id
-        WHERE ${HELSINKI_DAY} = $1::date AND ($2::uuid IS NULL OR e.id = $2)
+        WHERE ${HELSINKI_DAY} = $1::date AND ($2::uuid IS NULL OR e.id = $2) AND ${NOT_CANCELLED}
           AND r.client_id IS NOT NULL AND r.attendance <> 'no_show'
        UNION ALL
        SELECT e.id, r.id, 'external', to_char(${HELSINKI_DAY}, 'YYYY-MM-DD')
          FROM recruitment_events e JOIN event_registrations r ON r.event_id = e.id
-        WHERE ${HELSINKI_DAY} = $1::date AND ($2::uuid IS NULL OR e.id = $2)
+        WHERE ${HELSINKI_DAY} = $1::date AND ($2::uuid IS NULL OR e.id = $2) AND ${NOT_CANCELLED}
           AND r.client_id IS NULL AND r.guest_consent_to_contact
           AND (r.guest_phone IS NOT NULL OR r.guest_email IS NOT NULL)
           AND r.attendance <> 'no_show'
@@ -100,7 +102,7 @@ export class EventTomorrowReminder extends ReminderBase {
          FROM recruitment_events e
          JOIN event_employers ee ON ee.event_id = e.id
          JOIN employer_contacts c ON c.employer_id = ee.employer_id
-        WHERE ${HELSINKI_DAY} = $1::date AND ($2::uuid IS NULL OR e.id = $2)
+        WHERE ${HELSINKI_DAY} = $1::date AND ($2::uuid IS NULL OR e.id = $2) AND ${NOT_CANCELLED}
           AND c.email IS NOT NULL AND ee.attendance <> 'no_show'
         ORDER BY 1, 2`,
       [tomorrow, eventId],

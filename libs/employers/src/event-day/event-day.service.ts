@@ -5,7 +5,7 @@ import { ATTENDANCE, type Attendance } from '../event/attendance';
 import { EventEmployer } from '../event/event-employer.entity';
 import { EventFollowUp } from '../event/event-follow-up.entity';
 import { EventMeeting } from '../event/event-meeting.entity';
-import { EventReader } from '../event/event-reader';
+import { EventReader, refuseCancelled } from '../event/event-reader';
 import { EventRegistration } from '../event/event-registration.entity';
 import { eventError } from '../event/event-rules';
 import { MEETING_OUTCOMES, type MeetingOutcome } from '../event/meeting-outcomes';
@@ -40,7 +40,7 @@ export class EventDayService {
   ): Promise<void> {
     const value = attendanceOf(attendance);
     await this.dataSource.transaction(async (manager) => {
-      await this.reader.event(manager, actor, eventId);
+      refuseCancelled(await this.reader.event(manager, actor, eventId));
       const result = await manager.update(
         EventRegistration,
         { id: registrationId, eventId },
@@ -58,7 +58,7 @@ export class EventDayService {
   ): Promise<void> {
     const value = attendanceOf(attendance);
     await this.dataSource.transaction(async (manager) => {
-      await this.reader.event(manager, actor, eventId);
+      refuseCancelled(await this.reader.event(manager, actor, eventId));
       const result = await manager.update(
         EventEmployer,
         { id: eventEmployerId, eventId },
@@ -82,7 +82,7 @@ export class EventDayService {
       throw DomainError.validation([eventError('outcome', 'unknownOutcome')]);
     }
     await this.dataSource.transaction(async (manager) => {
-      const event = await this.reader.event(manager, actor, eventId);
+      const event = refuseCancelled(await this.reader.event(manager, actor, eventId));
       if (event.startsAt.getTime() > Date.now()) {
         throw DomainError.validation([eventError('outcome', 'eventNotStarted')]);
       }
@@ -110,7 +110,7 @@ export class EventDayService {
     input: FollowUpInput,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const event = await this.reader.event(manager, actor, eventId);
+      const event = refuseCancelled(await this.reader.event(manager, actor, eventId));
       const registration = await manager.findOneBy(EventRegistration, {
         id: registrationId,
         eventId,

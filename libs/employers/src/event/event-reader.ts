@@ -18,6 +18,12 @@ import { RecruitmentEvent } from './recruitment-event.entity';
 
 export const eventNotFound = (): DomainError => DomainError.notFound('event_not_found');
 
+/** A cancelled event is kept for the record only: every change to it is refused. */
+export function refuseCancelled(event: RecruitmentEvent): RecruitmentEvent {
+  if (event.status === 'cancelled') throw DomainError.conflict('event_cancelled');
+  return event;
+}
+
 /** Reads events as one actor may see them: events of the sites they work at. */
 @Injectable()
 export class EventReader {
@@ -37,7 +43,8 @@ export class EventReader {
     >(
       `SELECT e.id, e.title, e.theme, e.site_id AS "siteId", s.name AS "siteName",
               e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.slot_minutes AS "slotMinutes",
-              e.rounds, e.capacity,
+              e.rounds, e.capacity, e.status, e.cancelled_at AS "cancelledAt",
+              e.cancellation_reason AS "cancellationReason",
               (SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id) AS registered,
               (SELECT count(*) FROM event_employers ee WHERE ee.event_id = e.id) AS employers
          FROM recruitment_events e JOIN sites s ON s.id = e.site_id
@@ -167,6 +174,9 @@ export class EventReader {
       capacity: event.capacity,
       registered: registrations.length,
       employers: employers.length,
+      status: event.status,
+      cancelledAt: event.cancelledAt,
+      cancellationReason: event.cancellationReason,
       version: event.version,
       scheduledAt: event.scheduledAt,
       score: event.scheduleScore,

@@ -1,5 +1,6 @@
 import type { Attendance } from './attendance';
 import type { MeetingOutcome } from './meeting-outcomes';
+import type { EventStatus } from './recruitment-event.entity';
 
 export interface EventSummary {
   id: string;
@@ -14,6 +15,9 @@ export interface EventSummary {
   capacity: number;
   registered: number;
   employers: number;
+  status: EventStatus;
+  cancelledAt: Date | null;
+  cancellationReason: string | null;
 }
 
 export interface EventEmployerView {

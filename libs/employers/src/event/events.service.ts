@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, DomainError } from '@ohjaamo/platform';
+import { type Actor, DomainError, type FieldError } from '@ohjaamo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Employer } from '../employer/employer.entity';
 import { uniqueViolation } from '../unique-violation';
 import { EventClientGate } from './event-client-gate';
+import { EventMeeting } from './event-meeting.entity';
 import { EventEmployer } from './event-employer.entity';
 import { EventInterest } from './event-interest.entity';
 import { EventPreference } from './event-preference.entity';
-import { EventReader } from './event-reader';
+import { EventReader, refuseCancelled } from './event-reader';
 import { EventRegistration } from './event-registration.entity';
 import {
   cleanEvent,
@@ -17,6 +18,13 @@ import {
   type GuestInput,
 } from './event-rules';
 import { RecruitmentEvent } from './recruitment-event.entity';
+
+export interface EventChange extends EventInput {
+  /** The event version the user saw. */
+  version: number;
+  /** Delete the stored timetable when the change would break it (the user confirmed). */
+  clearTimetable?: boolean;
+}
 
 export interface RegistrationInput {
   clientId?: string | null;
@@ -44,6 +52,74 @@ export class EventsService {
     );
   }
 
+  /**
+   * Changes the event with the rules of a new one. A change that leaves registrations
+   * without a place is refused; so is one that breaks the stored timetable (another slot
+   * length, or meetings beyond the new last round) unless the user confirmed clearing the
+   * timetable, which is never done once outcomes are recorded.
+   */
+  async update(actor: Actor, eventId: string, change: EventChange): Promise<RecruitmentEvent> {
+    const { value, errors } = cleanEvent(change, actor.siteIds, new Date());
+    if (!value) throw DomainError.validation(errors);
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.reader.event(manager, actor, eventId, true);
+      refuseCancelled(event);
+      if (event.version !== change.version) {
+        throw DomainError.conflict('schedule_version_conflict');
+      }
+      const [{ registered }] = await manager.query<{ registered: number }[]>(
+        `SELECT count(*)::int AS registered FROM event_registrations WHERE event_id = $1`,
+        [eventId],
+      );
+      const refused: FieldError[] = [];
+      if (value.capacity < registered) {
+        refused.push(eventError('capacity', 'capacityBelowRegistered', { registered }));
+      }
+      const meetings = await manager.find(EventMeeting, { where: { eventId } });
+      // A new start moves every round with it, so the timetable holds; a new slot length
+      // changes what each round is, and fewer rounds drop the meetings beyond them.
+      const slotChanged = value.slotMinutes !== event.slotMinutes;
+      const clearing =
+        meetings.length > 0 && (slotChanged || meetings.some((m) => m.round > value.rounds));
+      if (clearing && meetings.some((m) => m.outcome !== null || m.openApplicationLeft)) {
+        throw DomainError.conflict('schedule_has_outcomes');
+      }
+      if (clearing && !change.clearTimetable) {
+        refused.push(
+          eventError(slotChanged ? 'slotMinutes' : 'durationMinutes', 'timetableWouldBreak', {
+            meetings: meetings.length,
+          }),
+        );
+      }
+      if (refused.length > 0) throw DomainError.validation(refused);
+      if (clearing) {
+        await manager.delete(EventMeeting, { eventId });
+        event.scheduleScore = null;
+        event.scheduledAt = null;
+      }
+      Object.assign(event, value);
+      // Saving bumps the version, so a timetable change based on the old one is refused.
+      return manager.save(event);
+    });
+  }
+
+  /** Cancels the event: kept for the record, with the reason; no reminders go out. */
+  async cancel(actor: Actor, eventId: string, reason: string): Promise<RecruitmentEvent> {
+    const text = reason?.trim() ?? '';
+    if (!text) throw DomainError.validation([eventError('reason', 'reasonRequired')]);
+    if (text.length > 500) {
+      throw DomainError.validation([eventError('reason', 'reasonTooLong', { max: 500 })]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.reader.event(manager, actor, eventId, true);
+      refuseCancelled(event);
+      event.status = 'cancelled';
+      event.cancelledAt = new Date();
+      event.cancellationReason = text;
+      return manager.save(event);
+    });
+  }
+
   async addEmployer(
     actor: Actor,
     eventId: string,
@@ -53,7 +129,7 @@ export class EventsService {
       throw DomainError.validation([eventError('tables', 'tablesInvalid', { max: MAX_TABLES })]);
     }
     return this.dataSource.transaction(async (manager) => {
-      await this.reader.event(manager, actor, eventId, true);
+      refuseCancelled(await this.reader.event(manager, actor, eventId, true));
       const employer = await manager.findOneBy(Employer, { id: input.employerId });
       if (!employer) throw DomainError.validation([eventError('employerId', 'unknownEmployer')]);
       const existing = await manager.findOneBy(EventEmployer, {
@@ -110,6 +186,7 @@ export class EventsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const event = await this.reader.event(manager, actor, eventId, true);
+        refuseCancelled(event);
         const access = input.clientId ? await this.gate.open(actor, input.clientId) : null;
         if (access) {
           const taken = await manager.findOneBy(EventRegistration, {
@@ -176,7 +253,7 @@ export class EventsService {
     eventEmployerIds: readonly string[],
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.reader.event(manager, actor, eventId, true);
+      refuseCancelled(await this.reader.event(manager, actor, eventId, true));
       await this.requireRegistration(manager, eventId, registrationId);
       await this.requireMembers(
         manager,
@@ -206,7 +283,7 @@ export class EventsService {
     registrationIds: readonly string[],
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.reader.event(manager, actor, eventId, true);
+      refuseCancelled(await this.reader.event(manager, actor, eventId, true));
       const member = await manager.findOneBy(EventEmployer, { id: eventEmployerId, eventId });
       if (!member) throw DomainError.notFound('event_employer_not_found');
       await this.requireMembers(

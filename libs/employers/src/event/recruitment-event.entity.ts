@@ -11,6 +11,8 @@ import {
 } from 'typeorm';
 import { Site, StaffUser } from '@ohjaamo/identity';
 
+export type EventStatus = 'planned' | 'cancelled';
+
 /** What the scheduler reported about the stored timetable (shown with it). */
 export interface StoredScheduleScore {
   [key: string]: unknown;
@@ -27,6 +29,11 @@ export interface StoredScheduleScore {
 @Check('CHK_recruitment_events_slot', `"slot_minutes" BETWEEN 5 AND 120`)
 @Check('CHK_recruitment_events_rounds', `"rounds" BETWEEN 1 AND 100`)
 @Check('CHK_recruitment_events_capacity', `"capacity" BETWEEN 1 AND 2000`)
+@Check('CHK_recruitment_events_status', `"status" IN ('planned', 'cancelled')`)
+@Check(
+  'CHK_recruitment_events_cancelled',
+  `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL AND "cancellation_reason" IS NOT NULL)`,
+)
 export class RecruitmentEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_recruitment_events' })
   id!: string;
@@ -67,6 +74,16 @@ export class RecruitmentEvent {
 
   @Column({ name: 'scheduled_at', type: 'timestamptz', nullable: true })
   scheduledAt!: Date | null;
+
+  /** A cancelled event stays for the record; nothing more is sent or scheduled for it. */
+  @Column({ type: 'varchar', length: 20, default: 'planned' })
+  status!: EventStatus;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'cancellation_reason', type: 'varchar', length: 500, nullable: true })
+  cancellationReason!: string | null;
 
   @Column({ name: 'created_by_user_id', type: 'uuid' })
   createdByUserId!: string;

@@ -3,6 +3,7 @@ import { type Actor, DomainError, type FieldError } from '@ohjaamo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   findConflicts,
+  FixedMeetingsConflictError,
   generateSchedule,
   type Meeting,
   type ScheduleConflict,
@@ -10,7 +11,7 @@ import {
   type SchedulingInput,
 } from '../scheduling';
 import { EventMeeting } from './event-meeting.entity';
-import { EventReader } from './event-reader';
+import { EventReader, refuseCancelled } from './event-reader';
 import type { EventDetail } from './event-view';
 import { RecruitmentEvent } from './recruitment-event.entity';
 import { schedulingInputOf } from './schedule-input';
@@ -69,7 +70,7 @@ export class ScheduleService {
             .filter(canMeet)
         : [];
       const input: SchedulingInput = { ...present, fixed };
-      const { meetings, score } = generateSchedule(input);
+      const { meetings, score } = generateOrExplain(input);
       // The scheduler promises a valid timetable; storing a broken one would be worse
       // than failing loudly.
       const conflicts = findConflicts(input, meetings);
@@ -196,7 +197,7 @@ export class ScheduleService {
     eventId: string,
     version: number,
   ): Promise<RecruitmentEvent> {
-    const event = await this.reader.event(manager, actor, eventId, true);
+    const event = refuseCancelled(await this.reader.event(manager, actor, eventId, true));
     if (event.version !== version) throw versionConflict();
     return event;
   }
@@ -228,6 +229,23 @@ export class ScheduleService {
     event.scheduledAt = new Date();
     // Saving bumps the version: the next change must name the new one.
     await manager.save(event);
+  }
+}
+
+/**
+ * Kept meetings that no longer fit (say, a table the employer no longer has) are reported
+ * like a manual change's conflicts: each as a field error naming the round and table.
+ */
+function generateOrExplain(input: SchedulingInput): ReturnType<typeof generateSchedule> {
+  try {
+    return generateSchedule(input);
+  } catch (error) {
+    if (!(error instanceof FixedMeetingsConflictError)) throw error;
+    throw new DomainError(
+      'conflict',
+      'schedule_fixed_meetings_conflict',
+      dedupe(conflictErrors(error.conflicts)),
+    );
   }
 }
 

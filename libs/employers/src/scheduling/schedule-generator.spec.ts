@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DomainError } from '@ohjaamo/platform';
 import { findConflicts } from './schedule-conflicts';
 import { FixedMeetingsConflictError } from './schedule-errors';
@@ -148,8 +150,22 @@ describe('generateSchedule', () => {
       expect((error as DomainError).fieldErrors).toEqual([
         { field: 'rounds', code: 'isInt' },
         { field: 'employers[0].tables', code: 'isInt' },
-        { field: 'employers[1].id', code: 'duplicate' },
+        {
+          field: 'employers[1].id',
+          code: 'duplicate',
+          messageKey: 'events.fieldErrors.duplicateId',
+        },
       ]);
+    }
+  });
+
+  it('has a message for a repeated id in every language', () => {
+    for (const language of ['fi', 'sv', 'en']) {
+      const file = join(__dirname, `../../../platform/src/i18n/locales/${language}/employers.json`);
+      const messages = JSON.parse(readFileSync(file, 'utf8')) as {
+        events: { fieldErrors: Record<string, string> };
+      };
+      expect(messages.events.fieldErrors.duplicateId).toMatch(/\S/);
     }
   });
 

@@ -126,7 +126,13 @@ function duplicateIds(list: string, parties: { id: string }[]): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   parties.forEach((party, i) => {
-    if (seen.has(party.id)) errors.push({ field: `${list}[${i}].id`, code: 'duplicate' });
+    if (seen.has(party.id)) {
+      errors.push({
+        field: `${list}[${i}].id`,
+        code: 'duplicate',
+        messageKey: 'events.fieldErrors.duplicateId',
+      });
+    }
     seen.add(party.id);
   });
   return errors;
