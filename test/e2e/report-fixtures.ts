@@ -256,11 +256,19 @@ export async function seedReportData(
     employerIds.push(employer.id);
   }
   for (let i = 0; i < (counts.events ?? 8); i++) {
-    const starts = instant();
+    // Every fourth event is cancelled, a month before the data ends (in the months reports
+    // are compared for), so counting it anywhere shows as a mismatch.
+    const cancelled = i % 4 === 3;
+    const drawn = instant();
+    const starts = cancelled ? addDays(ctx.until, -30 - i) : drawn;
     const [event] = await ds.query<{ id: string }[]>(
-      `INSERT INTO recruitment_events (site_id, title, starts_at, ends_at, rounds, capacity, created_by_user_id, version)
-       VALUES ($1, 'Treffit', $2, $2::timestamptz + interval '2 hours', 4, 40, $3, 1) RETURNING id`,
-      [pick(ctx.siteIds), starts, ctx.userId],
+      `INSERT INTO recruitment_events (site_id, title, starts_at, ends_at, rounds, capacity, created_by_user_id, version,
+                                       status, cancelled_at, cancellation_reason)
+       VALUES ($1, 'Treffit', $2, $2::timestamptz + interval '2 hours', 4, 40, $3, 1,
+               $4::text, CASE WHEN $4::text = 'cancelled' THEN now() END,
+               CASE WHEN $4::text = 'cancelled' THEN 'Peruttu' END)
+       RETURNING id`,
+      [pick(ctx.siteIds), starts, ctx.userId, cancelled ? 'cancelled' : 'planned'],
     );
     const tables: string[] = [];
     for (const employerId of employerIds.filter(() => random() < 0.7)) {

@@ -204,7 +204,9 @@ export async function independentFigure(
                 JOIN event_follow_ups f ON f.registration_id = r.id AND f.hired
                  AND f.hired_on <= ((e.starts_at AT TIME ZONE 'Europe/Helsinki') + interval '3 months')::date`,
       }[a]!;
-      return one(`SELECT ${what} WHERE ${HM('e.starts_at')} AND ${IN_SCOPE('e.site_id')}`);
+      return one(
+        `SELECT ${what} WHERE ${HM('e.starts_at')} AND ${IN_SCOPE('e.site_id')} AND e.status <> 'cancelled'`,
+      );
     }
     case 'yg.cohort':
       return cohort(false);

@@ -5,7 +5,8 @@
 /** Visits of the month that were not taken back. */
 const MONTH_VISITS = visitsBetween('$2', '$3');
 
-const MONTH_EVENTS = `recruitment_events e WHERE e.starts_at >= $2 AND e.starts_at < $3`;
+// A cancelled event was never held: it and its registrations stay out of the report.
+const MONTH_EVENTS = `recruitment_events e WHERE e.starts_at >= $2 AND e.starts_at < $3 AND e.status <> 'cancelled'`;
 
 function visitsBetween(from: string, to: string): string {
   return `visits v WHERE v.undone_at IS NULL AND v.started_at >= ${from} AND v.started_at < ${to}`;
