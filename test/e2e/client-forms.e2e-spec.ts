@@ -168,6 +168,9 @@ describe('client forms (register and edit pages)', () => {
       expect(res.text).toContain(`href="/clients/${existing.id}"`);
       expect(res.text).toMatch(/<form method="post" action="\/clients\/new" novalidate>/);
       expect(res.text).toContain(`value="${names.lastName}"`);
+      // Every choice has its label in the user's language, and the search form is closed.
+      expect(res.text).toContain('<option value="sms">Text message</option>');
+      expect(res.text).not.toContain('action="/clients/new/search"');
       const audit = await lastAudit('client.search');
       expect(audit.actor_user_id).toBe(users.desk.id);
       expect(JSON.stringify(audit.details)).not.toContain(names.lastName);

@@ -119,7 +119,7 @@ export class ClientFormView {
       full,
       languages,
       genders: options(CLIENT_GENDERS, 'clientForms.genders'),
-      contactMethods: options(CONTACT_METHODS, 'clients.contactMethods'),
+      contactMethods: options(CONTACT_METHODS, 'contactMethods'),
       workers: full ? [none, ...(await this.workers(req, values.responsibleWorkerId))] : [],
     };
   }
