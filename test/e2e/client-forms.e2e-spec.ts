@@ -360,6 +360,13 @@ describe('client forms (register and edit pages)', () => {
       expect(page.text).toContain('An identity code is stored. It is not shown here.');
       expect(page.text).not.toContain(code);
       expect(page.text).not.toContain(code.slice(0, 6));
+      // Opening the form is a read of the client, audited as the API's GET is.
+      const reads = (await auditOf(id)).filter(
+        (r: { action: string }) => r.action === 'client.read',
+      );
+      expect(reads).toHaveLength(1);
+      expect(reads[0]).toMatchObject({ outcome: 'success', legal_basis: 'own_record' });
+      expect(reads[0].sections).toEqual(['basic', 'contact_details']);
       const plain = await editPage((await apiClient(unique())).id);
       expect(plain.text).toContain('No identity code is stored.');
     });
