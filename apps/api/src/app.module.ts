@@ -26,6 +26,7 @@ import {
   CLIENT_RIGHTS_PROVIDERS,
 } from './client-rights/client-rights.controllers';
 import { CLIENT_PAGE_CONTROLLERS, CLIENT_PAGE_PROVIDERS } from './client-pages/client-pages';
+import { CLIENT_FORM_CONTROLLERS, CLIENT_FORM_PROVIDERS } from './client-forms/client-forms.pages';
 import { CONSENT_API_CONTROLLERS } from './consent-api/consent-api.controllers';
 import { RECORD_API_CONTROLLERS } from './record-api/record-api.controllers';
 import { OUTCOMES_API_CONTROLLERS } from './outcomes-api/outcomes-api.controllers';
@@ -87,6 +88,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     ...OUTCOMES_API_CONTROLLERS,
     ...EMPLOYERS_API_CONTROLLERS,
     ...EVENT_PAGE_CONTROLLERS,
+    ...CLIENT_FORM_CONTROLLERS,
     ...DESK_PAGE_CONTROLLERS,
     NotificationsPageController,
     NotificationsApiController,
@@ -105,6 +107,7 @@ import { VISITS_API_CONTROLLERS } from './visits-api/visits-api.controllers';
     { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
     ...CLIENT_RIGHTS_PROVIDERS,
     ...CLIENT_PAGE_PROVIDERS,
+    ...CLIENT_FORM_PROVIDERS,
     ...PLAN_PAGE_PROVIDERS,
     OutboxBacklogMetrics,
     ...REPORT_PROVIDERS,

@@ -73,6 +73,7 @@ export class ClientPageView {
         client,
         details: client.details ?? null,
         canLogVisit: has('visits.log'),
+        canEdit: has('clients.update'),
         record,
         seesPlan,
         selfAssessmentChart: chart,

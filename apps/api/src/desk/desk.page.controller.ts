@@ -220,6 +220,7 @@ export class DeskPageController {
           linkable: view.editable && !view.clientLinked && Boolean(selectedClient),
         })),
         canSearch: auth.permissions.has('clients.search'),
+        canCreateClient: auth.permissions.has('clients.create'),
         search: {
           searched: Boolean(options.search?.results),
           results: options.search?.results ?? [],
